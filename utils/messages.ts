@@ -1,0 +1,38 @@
+/**
+ * Typed messages between content script, popup and background. Every message is parsed with
+ * zod on arrival and checked for its sender: shape alone never earns trust, and web pages
+ * cannot reach these handlers (no `externally_connectable`).
+ */
+import { z } from 'zod';
+import { FlagSchema } from '../core/flag';
+
+/** A flag as the popup lists it: the flag plus the sentence it sits in. */
+export const FlagSummarySchema = FlagSchema.extend({ sentence: z.string() });
+export type FlagSummary = z.infer<typeof FlagSummarySchema>;
+
+export const PageReportSchema = z.object({
+  url: z.string(),
+  title: z.string(),
+  /** Whether the content script found an article (auto-analysis) or the reader asked. */
+  isArticle: z.boolean(),
+  analyzed: z.boolean(),
+  siteEnabled: z.boolean(),
+  words: z.number().int().nonnegative(),
+  flags: z.array(FlagSummarySchema),
+});
+export type PageReport = z.infer<typeof PageReportSchema>;
+
+/** Popup or background → content script of one tab. */
+export const ContentRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('get-report') }),
+  z.object({ type: z.literal('analyze-page') }),
+  z.object({ type: z.literal('focus-flag'), flagId: z.string() }),
+  z.object({ type: z.literal('step-flag'), direction: z.enum(['next', 'previous']) }),
+]);
+export type ContentRequest = z.infer<typeof ContentRequestSchema>;
+
+/** Content script → background. */
+export const BackgroundRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('flag-count'), count: z.number().int().nonnegative() }),
+]);
+export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;

@@ -1,0 +1,34 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// See README "Permissions" for why each permission is needed.
+export default defineConfig({
+  srcDir: '.',
+  modules: ['@wxt-dev/webextension-polyfill'],
+  webExt: { disabled: true },
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Unspun',
+    description: 'See loaded words and unsourced claims in the news you read. Nothing leaves your browser.',
+    permissions: ['storage', 'activeTab', 'scripting'],
+    commands: {
+      'next-flag': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Jump to the next flag on the page',
+      },
+      'previous-flag': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Jump to the previous flag on the page',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'unspun@unspun.dev', strict_min_version: '128.0' },
+          },
+        }
+      : {}),
+  }),
+});
