@@ -1,0 +1,30 @@
+/**
+ * Which packs are in play: the built-in ones from `rules/` plus the reader's imports, minus
+ * the ones switched off. Content script, popup and options all go through here.
+ */
+import { BUILTIN_PACKS } from '../core/builtin-packs';
+import { parsePack, type Pack } from '../core/schema';
+import { importedPacksItem, type Settings } from './settings';
+
+export interface AvailablePacks {
+  builtin: Pack[];
+  imported: Pack[];
+}
+
+/** Loads imported packs, skipping any stored entry that no longer validates. */
+export async function loadAvailablePacks(): Promise<AvailablePacks> {
+  const stored = await importedPacksItem.getValue();
+  const imported: Pack[] = [];
+  for (const data of stored) {
+    const parsed = parsePack(data);
+    if (parsed.ok) imported.push(parsed.pack);
+  }
+  return { builtin: BUILTIN_PACKS, imported };
+}
+
+/** Built-in and imported packs that the reader has not switched off; an import with a built-in's id replaces it. */
+export function enabledPacks(available: AvailablePacks, settings: Settings): Pack[] {
+  const byId = new Map<string, Pack>();
+  for (const pack of [...available.builtin, ...available.imported]) byId.set(pack.id, pack);
+  return [...byId.values()].filter((pack) => !settings.disabledPacks.includes(pack.id));
+}
