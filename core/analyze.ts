@@ -1,0 +1,372 @@
+/**
+ * The analysis: text (plus structure hints) in, flags out. Pure and synchronous per slice, so
+ * the CLI, the evaluation, the benchmark and the content script share one code path; the
+ * content script runs it in slices and yields to the page in between.
+ */
+import { findPhraseMatches, type CompiledRules, type PhraseMatch } from './compile';
+import type { AnalysisStats, Flag, FlagKind, StructureHints, TextSpan } from './flag';
+import { findQuotations, type Quotation } from './quotes';
+import type { Category, RuleKind, Severity } from './schema';
+import { tokenize, type Tokens } from './tokenize';
+
+/** A rule that matched and survived precedence, whether or not it became a flag. */
+export interface RuleMatch {
+  packId: string;
+  ruleId: string;
+  kind: RuleKind;
+  category: Category;
+  start: number;
+  end: number;
+  sentenceStart: number;
+  sentenceEnd: number;
+}
+
+export interface AnalysisResult {
+  flags: Flag[];
+  stats: AnalysisStats;
+  /** Every surviving phrase match, for rule authors and the pack example tests. */
+  matches: RuleMatch[];
+  /** The matches that made their sentence attributed. */
+  attributions: RuleMatch[];
+}
+
+export interface ResumableAnalysis {
+  /** Analyzes sentences until done or `shouldYield()` says stop; returns true when finished. */
+  runSlice(shouldYield: () => boolean): boolean;
+  /** The result; complete once `runSlice` has returned true. */
+  result(): AnalysisResult;
+}
+
+const FLAG_KIND_OF_RULE: Partial<Record<RuleKind, FlagKind>> = {
+  'loaded-term': 'loaded-term',
+  distancing: 'scare-quote',
+  'vague-attribution': 'vague-attribution',
+};
+
+/** Kinds a reader sees as a phrase highlight; they compete with each other for overlapping words. */
+const PHRASE_FLAG_KINDS = new Set<RuleKind>(['loaded-term', 'distancing', 'vague-attribution']);
+/**
+ * Kinds that decide whether a sentence is a sourced claim. Vague attribution is in both groups:
+ * "critics say" must both be shown and swallow the "say" that would otherwise attribute.
+ */
+const SENTENCE_LOGIC_KINDS = new Set<RuleKind>(['attribution-cue', 'assertion-cue', 'vague-attribution']);
+
+/**
+ * A sentence that opens with one of these continues the previous speaker's account
+ * ("The minister said the plan was ready. She added …" is covered by "added"; "He expects
+ * it to pass" is not, yet it is still the minister's view).
+ */
+const CONTINUING_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
+
+/** Words before a quoted fragment that make it a mention or a name, not distancing. */
+const NAMING_WORDS = new Set([
+  'called', 'dubbed', 'titled', 'entitled', 'named', 'nicknamed', 'term', 'word', 'words', 'phrase', 'slogan',
+  'hashtag', 'headline', 'as', 'label', 'labeled', 'labelled', 'branded', 'motto', 'song', 'album', 'book', 'film',
+  'show', 'series', 'campaign', 'operation',
+]);
+
+const DEFAULT_SCARE_QUOTE_WORDS = 3;
+
+let sentenceSegmenter: Intl.Segmenter | undefined;
+
+function sentencesOf(text: string, block: TextSpan): TextSpan[] {
+  sentenceSegmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
+  const spans: TextSpan[] = [];
+  const blockText = text.slice(block.start, block.end);
+  for (const { segment, index } of sentenceSegmenter.segment(blockText)) {
+    let start = block.start + index;
+    let end = start + segment.length;
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (end > start) spans.push({ start, end });
+  }
+  return spans;
+}
+
+/** Blocks for plain text: every line break ends one, so no sentence runs across lines. */
+function lineBlocks(text: string): TextSpan[] {
+  const blocks: TextSpan[] = [];
+  let start = 0;
+  for (let index = 0; index <= text.length; index++) {
+    if (index === text.length || text[index] === '\n') {
+      if (index > start) blocks.push({ start, end: index });
+      start = index + 1;
+    }
+  }
+  return blocks;
+}
+
+function overlaps(a: TextSpan, b: TextSpan): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function within(inner: TextSpan, outer: TextSpan): boolean {
+  return inner.start >= outer.start && inner.end <= outer.end;
+}
+
+function sortedSpans(spans: TextSpan[] | undefined): TextSpan[] {
+  return [...(spans ?? [])].sort((a, b) => a.start - b.start);
+}
+
+/** Whether any span in a start-sorted list overlaps [start, end); binary search keeps long pages cheap. */
+function anyOverlap(sorted: TextSpan[], span: TextSpan): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle].end <= span.start) low = middle + 1;
+    else high = middle;
+  }
+  for (let index = low; index < sorted.length && sorted[index].start < span.end; index++) {
+    if (overlaps(sorted[index], span)) return true;
+  }
+  return false;
+}
+
+function sequenceAt(words: string[], at: number, phrase: string[]): boolean {
+  if (at < 0 || at + phrase.length > words.length) return false;
+  for (let offset = 0; offset < phrase.length; offset++) if (words[at + offset] !== phrase[offset]) return false;
+  return true;
+}
+
+function isExcepted(match: PhraseMatch, tokens: Tokens, sentenceFrom: number, sentenceTo: number): boolean {
+  for (const exception of match.compiled.exceptions) {
+    for (const phrase of exception.phrases) {
+      if (exception.when === 'before' && sequenceAt(tokens.words, match.startToken - phrase.length, phrase)) return true;
+      if (exception.when === 'after' && sequenceAt(tokens.words, match.endToken, phrase)) return true;
+      if (exception.when === 'sentence-has') {
+        for (let at = sentenceFrom; at + phrase.length <= sentenceTo; at++) {
+          if (sequenceAt(tokens.words, at, phrase)) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/** Longest match wins (in words, then characters), then the earlier one; overlapping losers are dropped. */
+function resolveOverlaps(candidates: PhraseMatch[]): PhraseMatch[] {
+  if (candidates.length < 2) return candidates;
+  const ordered = [...candidates].sort(
+    (a, b) =>
+      b.endToken - b.startToken - (a.endToken - a.startToken) || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
+  const kept: PhraseMatch[] = [];
+  for (const candidate of ordered) {
+    if (!kept.some((other) => overlaps(other, candidate))) kept.push(candidate);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function emptyByKind(): Record<FlagKind, number> {
+  return { 'loaded-term': 0, 'scare-quote': 0, 'vague-attribution': 0, 'unsourced-assertion': 0 };
+}
+
+interface BlockState {
+  block: TextSpan;
+  sentences: TextSpan[];
+  quotations: Quotation[];
+  next: number;
+  previousAttributed: boolean;
+}
+
+/** Starts an analysis that can be run in slices; see {@link analyzeText} for one-shot use. */
+export function createAnalysis(text: string, compiled: CompiledRules, hints: StructureHints = {}): ResumableAnalysis {
+  const blocks = hints.blocks ? sortedSpans(hints.blocks) : lineBlocks(text);
+  const links = sortedSpans(hints.links);
+  const blockquotes = sortedSpans(hints.blockquotes);
+  const flags: Flag[] = [];
+  const matches: RuleMatch[] = [];
+  const attributions: RuleMatch[] = [];
+  const byKind = emptyByKind();
+  let words = 0;
+  let sentenceCount = 0;
+  let attributedSentences = 0;
+  let blockIndex = 0;
+  let current: BlockState | undefined;
+
+  const scareQuoteRule = compiled.scareQuoteRule;
+  const scareQuoteWords = scareQuoteRule?.rule.maxWords ?? DEFAULT_SCARE_QUOTE_WORDS;
+
+  const addFlag = (
+    kind: FlagKind,
+    source: { packId: string; ruleId: string; category: Category; severity: Severity },
+    span: TextSpan,
+    sentence: TextSpan,
+    quoted: boolean,
+    trigger?: TextSpan,
+  ) => {
+    byKind[kind]++;
+    flags.push({
+      id: `${span.start}:${span.end}:${source.packId}/${source.ruleId}`,
+      kind,
+      packId: source.packId,
+      ruleId: source.ruleId,
+      category: source.category,
+      severity: source.severity,
+      start: span.start,
+      end: span.end,
+      text: text.slice(span.start, span.end),
+      quoted,
+      sentenceStart: sentence.start,
+      sentenceEnd: sentence.end,
+      ...(trigger ? { trigger: { ...trigger, text: text.slice(trigger.start, trigger.end) } } : {}),
+    });
+  };
+
+  const toRuleMatch = (match: PhraseMatch, sentence: TextSpan): RuleMatch => ({
+    packId: match.compiled.pack.id,
+    ruleId: match.compiled.rule.id,
+    kind: match.compiled.rule.kind,
+    category: match.compiled.rule.category,
+    start: match.start,
+    end: match.end,
+    sentenceStart: sentence.start,
+    sentenceEnd: sentence.end,
+  });
+
+  /** Index of the last token that starts before `offset`, or -1. */
+  const tokenBefore = (tokens: Tokens, offset: number): number => {
+    let index = tokens.starts.length - 1;
+    while (index >= 0 && tokens.starts[index] >= offset) index--;
+    return index;
+  };
+
+  /** A short quoted fragment that is no utterance, name or title: the writer keeping a word at arm's length. */
+  const isScareQuote = (quotation: Quotation, sentence: TextSpan, tokens: Tokens): boolean => {
+    if (!within(quotation, sentence)) return false;
+    const inner = text.slice(quotation.innerStart, quotation.innerEnd).trim();
+    if (inner.length === 0 || /[.!?,;:]$/.test(inner)) return false;
+    const innerWords = inner.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) ?? [];
+    if (innerWords.length === 0 || innerWords.length > scareQuoteWords) return false;
+    if (innerWords.every((word) => /^\p{Lu}/u.test(word))) return false;
+    const previous = tokenBefore(tokens, quotation.start);
+    if (previous < 0 || !NAMING_WORDS.has(tokens.words[previous])) return true;
+    // "so-called “moderate”" distances twice; "called “Moderate Voice”" only names.
+    return tokens.words[previous] === 'called' && tokens.words[previous - 1] === 'so';
+  };
+
+  const analyzeSentence = (state: BlockState, sentence: TextSpan) => {
+    sentenceCount++;
+    const tokens = tokenize(text, sentence.start, sentence.end);
+    words += tokens.words.length;
+    const candidates = findPhraseMatches(compiled, tokens, 0, tokens.words.length).filter(
+      (match) => !isExcepted(match, tokens, 0, tokens.words.length),
+    );
+    const phraseFlags = resolveOverlaps(candidates.filter((match) => PHRASE_FLAG_KINDS.has(match.compiled.rule.kind)));
+    const sentenceLogic = resolveOverlaps(
+      candidates.filter((match) => SENTENCE_LOGIC_KINDS.has(match.compiled.rule.kind)),
+    );
+
+    const quotations = state.quotations.filter((quotation) => overlaps(quotation, sentence));
+    const inBlockquote = anyOverlap(blockquotes, sentence);
+
+    // Attribution: a cue in the sentence, a link, a blockquote, or the previous sentence's source carrying over.
+    const attributingCues = sentenceLogic.filter((match) => match.compiled.rule.kind === 'attribution-cue');
+    const opensInsideQuotation = quotations.some((q) => q.start < sentence.start && q.end > sentence.start);
+    const continuesPrevious =
+      state.previousAttributed && (opensInsideQuotation || CONTINUING_PRONOUNS.has(tokens.words[0] ?? ''));
+    const attributed =
+      attributingCues.length > 0 || inBlockquote || anyOverlap(links, sentence) || continuesPrevious;
+    state.previousAttributed = attributed;
+    if (attributed) attributedSentences++;
+    for (const cue of attributingCues) attributions.push(toRuleMatch(cue, sentence));
+
+    const scareQuotes = scareQuoteRule && !attributed
+      ? quotations.filter((quotation) => isScareQuote(quotation, sentence, tokens))
+      : [];
+    const quotedBySomeoneElse = (span: TextSpan) =>
+      inBlockquote || quotations.some((q) => within(span, q) && !scareQuotes.includes(q));
+
+    const seen = new Set<PhraseMatch>();
+    for (const match of [...phraseFlags, ...sentenceLogic]) {
+      if (seen.has(match)) continue;
+      seen.add(match);
+      matches.push(toRuleMatch(match, sentence));
+    }
+
+    const flagSource = (match: PhraseMatch) => ({
+      packId: match.compiled.pack.id,
+      ruleId: match.compiled.rule.id,
+      category: match.compiled.rule.category,
+      severity: match.compiled.rule.severity,
+    });
+
+    for (const match of phraseFlags) {
+      const kind = FLAG_KIND_OF_RULE[match.compiled.rule.kind];
+      if (kind) addFlag(kind, flagSource(match), match, sentence, quotedBySomeoneElse(match));
+    }
+    if (scareQuoteRule) {
+      for (const quotation of scareQuotes) {
+        addFlag(
+          'scare-quote',
+          {
+            packId: scareQuoteRule.pack.id,
+            ruleId: scareQuoteRule.rule.id,
+            category: scareQuoteRule.rule.category,
+            severity: scareQuoteRule.rule.severity,
+          },
+          quotation,
+          sentence,
+          false,
+        );
+      }
+    }
+
+    // A question asks rather than asserts; a quoted claim belongs to its speaker.
+    const isQuestion = text[sentence.end - 1] === '?' || text.slice(sentence.end - 2, sentence.end) === '?”';
+    if (!attributed && !isQuestion) {
+      const trigger = sentenceLogic.find(
+        (match) =>
+          match.compiled.rule.kind === 'assertion-cue' &&
+          !quotations.some((q) => within(match, q) && !scareQuotes.includes(q)),
+      );
+      if (trigger) addFlag('unsourced-assertion', flagSource(trigger), sentence, sentence, false, trigger);
+    }
+  };
+
+  const runSlice = (shouldYield: () => boolean): boolean => {
+    while (blockIndex < blocks.length) {
+      if (!current) {
+        const block = blocks[blockIndex];
+        current = {
+          block,
+          sentences: sentencesOf(text, block),
+          quotations: findQuotations(text, block.start, block.end),
+          next: 0,
+          previousAttributed: false,
+        };
+      }
+      while (current.next < current.sentences.length) {
+        analyzeSentence(current, current.sentences[current.next++]);
+        if (shouldYield()) return false;
+      }
+      current = undefined;
+      blockIndex++;
+    }
+    return true;
+  };
+
+  const result = (): AnalysisResult => ({
+    flags,
+    matches,
+    attributions,
+    stats: {
+      characters: text.length,
+      words,
+      sentences: sentenceCount,
+      flags: flags.length,
+      byKind: { ...byKind },
+      attributedSentences,
+    },
+  });
+
+  return { runSlice, result };
+}
+
+/** Analyzes a whole text at once. */
+export function analyzeText(text: string, compiled: CompiledRules, hints?: StructureHints): AnalysisResult {
+  const analysis = createAnalysis(text, compiled, hints);
+  analysis.runSlice(() => false);
+  return analysis.result();
+}

@@ -1,0 +1,184 @@
+/**
+ * Compiles enabled packs into one word trie. Matching walks the trie from each word of the
+ * text, so its cost depends on the text and the longest phrase, not on how many rules there are.
+ */
+import { nounForms, verbForms } from './inflect';
+import type { Pack, Rule, RuleException } from './schema';
+import { GAP, MAX_GAP_WORDS, tokenizePhrase, type Tokens } from './tokenize';
+
+export interface CompiledException {
+  when: RuleException['when'];
+  phrases: string[][];
+}
+
+export interface CompiledRule {
+  pack: Pack;
+  rule: Rule;
+  exceptions: CompiledException[];
+}
+
+interface PhraseOutput {
+  compiled: CompiledRule;
+  /** Words as written, for case-sensitive rules (GAP where the phrase has a gap). */
+  raw: string[];
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  gap?: TrieNode;
+  outputs?: PhraseOutput[];
+}
+
+export interface CompiledRules {
+  packs: readonly Pack[];
+  rules: readonly CompiledRule[];
+  root: TrieNode;
+  /** Structural rule for short quoted fragments with no speaker; absent when no enabled pack has one. */
+  scareQuoteRule?: CompiledRule;
+  byKey: ReadonlyMap<string, CompiledRule>;
+  /** Number of distinct word sequences in the trie, for the benchmark's memory report. */
+  sequenceCount: number;
+}
+
+/** A phrase occurrence in analyzed text: token indexes [startToken, endToken). */
+export interface PhraseMatch {
+  compiled: CompiledRule;
+  startToken: number;
+  endToken: number;
+  start: number;
+  end: number;
+}
+
+function newNode(): TrieNode {
+  return { next: new Map() };
+}
+
+/** Every word sequence a phrase stands for, with the rule's inflection applied. */
+function expandPhrase(phrase: string, inflect: Rule['inflect']): Array<{ words: string[]; raw: string[] }> {
+  const { words, raw } = tokenizePhrase(phrase);
+  if (inflect === 'none' || words.length === 0) return [{ words, raw }];
+  const headIndex = inflect === 'verb' ? 0 : words.length - 1;
+  const forms = inflect === 'verb' ? verbForms : nounForms;
+  const rawForms = forms(raw[headIndex]);
+  return forms(words[headIndex]).map((form, index) => ({
+    words: words.map((word, i) => (i === headIndex ? form : word)),
+    raw: raw.map((word, i) => (i === headIndex ? (rawForms[index] ?? form) : word)),
+  }));
+}
+
+function insert(root: TrieNode, words: string[], output: PhraseOutput): boolean {
+  let node = root;
+  for (const word of words) {
+    if (word === GAP) {
+      node.gap ??= newNode();
+      node = node.gap;
+      continue;
+    }
+    let child = node.next.get(word);
+    if (!child) {
+      child = newNode();
+      node.next.set(word, child);
+    }
+    node = child;
+  }
+  const isNewSequence = !node.outputs;
+  node.outputs ??= [];
+  // The same rule listing a phrase twice (directly and via inflection) must not match twice.
+  if (!node.outputs.some((existing) => existing.compiled === output.compiled)) node.outputs.push(output);
+  return isNewSequence;
+}
+
+export function ruleKey(packId: string, ruleId: string): string {
+  return `${packId}/${ruleId}`;
+}
+
+/** Compiles packs once; reuse the result for every text analyzed with the same pack set. */
+export function compilePacks(packs: readonly Pack[]): CompiledRules {
+  const root = newNode();
+  const rules: CompiledRule[] = [];
+  const byKey = new Map<string, CompiledRule>();
+  let scareQuoteRule: CompiledRule | undefined;
+  let sequenceCount = 0;
+  for (const pack of packs) {
+    for (const rule of pack.rules) {
+      const compiled: CompiledRule = {
+        pack,
+        rule,
+        exceptions: rule.exceptions.map((exception) => ({
+          when: exception.when,
+          phrases: exception.phrases.map((phrase) => tokenizePhrase(phrase).words.filter((word) => word !== GAP)),
+        })),
+      };
+      rules.push(compiled);
+      byKey.set(ruleKey(pack.id, rule.id), compiled);
+      if (rule.kind === 'scare-quote') scareQuoteRule ??= compiled;
+      for (const phrase of rule.phrases) {
+        for (const sequence of expandPhrase(phrase, rule.inflect)) {
+          if (sequence.words.length === 0) continue;
+          if (insert(root, sequence.words, { compiled, raw: sequence.raw })) sequenceCount++;
+        }
+      }
+    }
+  }
+  return { packs, rules, root, scareQuoteRule, byKey, sequenceCount };
+}
+
+/** Looks up a rule by pack and rule id, e.g. for the explanation card. */
+export function findRule(compiled: CompiledRules, packId: string, ruleId: string): { pack: Pack; rule: Rule } | undefined {
+  const found = compiled.byKey.get(ruleKey(packId, ruleId));
+  return found && { pack: found.pack, rule: found.rule };
+}
+
+function rawMatches(output: PhraseOutput, tokens: Tokens, path: number[]): boolean {
+  if (!output.compiled.rule.caseSensitive) return true;
+  let literal = 0;
+  for (const word of output.raw) {
+    if (word === GAP) continue;
+    if (tokens.raw[path[literal]] !== word) return false;
+    literal++;
+  }
+  return true;
+}
+
+/**
+ * Every phrase occurrence in tokens [from, to) — overlapping ones included; precedence is
+ * decided later. Gaps branch over one to three words, so the walk stays bounded.
+ */
+export function findPhraseMatches(compiled: CompiledRules, tokens: Tokens, from: number, to: number): PhraseMatch[] {
+  const matches: PhraseMatch[] = [];
+  const { root } = compiled;
+  const path: number[] = [];
+  const walk = (node: TrieNode, position: number, startToken: number): void => {
+    if (node.outputs) {
+      for (const output of node.outputs) {
+        if (!rawMatches(output, tokens, path)) continue;
+        matches.push({
+          compiled: output.compiled,
+          startToken,
+          endToken: position,
+          start: tokens.starts[startToken],
+          end: tokens.ends[position - 1],
+        });
+      }
+    }
+    if (position >= to) return;
+    const child = node.next.get(tokens.words[position]);
+    if (child) {
+      path.push(position);
+      walk(child, position + 1, startToken);
+      path.pop();
+    }
+    if (node.gap) {
+      for (let skip = 1; skip <= MAX_GAP_WORDS && position + skip < to; skip++) walk(node.gap, position + skip, startToken);
+    }
+  };
+  for (let index = from; index < to; index++) {
+    // Most words start no phrase: one map lookup and we move on.
+    const first = root.next.get(tokens.words[index]);
+    if (!first) continue;
+    path.push(index);
+    walk(first, index + 1, index);
+    path.pop();
+  }
+  return matches;
+}

@@ -1,0 +1,76 @@
+/**
+ * Word tokens and their normal form. Rule phrases and analyzed text go through the same
+ * normalization, so the two always agree on what a "word" is.
+ */
+
+/**
+ * A word is a run of letters, digits and combining marks, with internal apostrophes kept
+ * ("don't", "nation’s"). Hyphens, slashes and other punctuation separate words, which is what
+ * makes "so-called" and "so called" the same phrase. A regular expression is used rather than
+ * `Intl.Segmenter` at word granularity: it is about thirty times faster in V8, and word
+ * segmentation would otherwise dominate the cost of analysis.
+ */
+export const WORD_PATTERN = /[\p{L}\p{N}\p{M}]+(?:['’ʼ][\p{L}\p{N}\p{M}]+)*/gu;
+
+/**
+ * Lower-cases, unifies apostrophes and drops a trailing possessive or contracted "'s", so
+ * "Regime’s" finds the rule for "regime". Applied to phrases too, so "it's" in a phrase still
+ * matches "it’s" in text.
+ */
+export function normalizeWord(word: string): string {
+  let normal = word.toLowerCase();
+  if (normal.includes('’') || normal.includes('ʼ')) normal = normal.replace(/[’ʼ]/g, "'");
+  if (normal.length > 2 && normal.endsWith("'s")) normal = normal.slice(0, -2);
+  return normal;
+}
+
+/** Tokens of one stretch of text, as parallel arrays: cheaper than one object per word. */
+export interface Tokens {
+  /** Normalized words. */
+  words: string[];
+  /** The words as written, for case-sensitive rules. */
+  raw: string[];
+  /** UTF-16 offsets into the whole analyzed text. */
+  starts: number[];
+  ends: number[];
+}
+
+/** Tokenizes `text.slice(from, to)`, keeping offsets relative to the whole text. */
+export function tokenize(text: string, from = 0, to = text.length): Tokens {
+  const tokens: Tokens = { words: [], raw: [], starts: [], ends: [] };
+  const pattern = new RegExp(WORD_PATTERN.source, 'gu');
+  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(slice)) !== null) {
+    tokens.raw.push(match[0]);
+    tokens.words.push(normalizeWord(match[0]));
+    tokens.starts.push(from + match.index);
+    tokens.ends.push(from + match.index + match[0].length);
+  }
+  return tokens;
+}
+
+/** The gap token: one to three arbitrary words. */
+export const GAP = '...';
+export const MAX_GAP_WORDS = 3;
+
+/**
+ * Splits a rule phrase into normalized words, keeping `...` (or `…`) as the gap token.
+ * Returns the words as written too, for case-sensitive rules.
+ */
+export function tokenizePhrase(phrase: string): { words: string[]; raw: string[] } {
+  const words: string[] = [];
+  const raw: string[] = [];
+  for (const chunk of phrase.trim().split(/\s+/)) {
+    if (chunk === '...' || chunk === '…') {
+      words.push(GAP);
+      raw.push(GAP);
+      continue;
+    }
+    for (const match of chunk.matchAll(new RegExp(WORD_PATTERN.source, 'gu'))) {
+      raw.push(match[0]);
+      words.push(normalizeWord(match[0]));
+    }
+  }
+  return { words, raw };
+}
