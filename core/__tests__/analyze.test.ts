@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText, createAnalysis } from '../analyze';
+import { compilePacks } from '../compile';
+import { testPack } from './test-pack';
+
+const compiled = compilePacks([
+  testPack([
+    { id: 'thug', kind: 'loaded-term', category: 'name-calling', phrases: ['thug'], inflect: 'noun' },
+    { id: 'slam', kind: 'loaded-term', category: 'editorializing', phrases: ['slam', 'tore into'], inflect: 'verb' },
+    { id: 'death-tax', kind: 'loaded-term', category: 'contentious-label', phrases: ['death tax'] },
+    { id: 'tax', kind: 'loaded-term', category: 'contentious-label', phrases: ['tax'] },
+    {
+      id: 'regime',
+      kind: 'loaded-term',
+      category: 'contentious-label',
+      phrases: ['regime'],
+      exceptions: [{ when: 'before', phrases: ['exchange rate', 'dietary'], note: 'technical sense' }],
+    },
+    {
+      id: 'alleged',
+      kind: 'distancing',
+      category: 'distancing',
+      phrases: ['alleged'],
+      exceptions: [{ when: 'sentence-has', phrases: ['charged'], note: 'court reporting' }],
+    },
+    { id: 'who-acronym', kind: 'loaded-term', category: 'contentious-label', phrases: ['WHO'], caseSensitive: true },
+    { id: 'scare-quotes', kind: 'scare-quote', category: 'scare-quote', maxWords: 3 },
+    { id: 'said', kind: 'attribution-cue', category: 'reporting-verb', role: 'reporting-verb', phrases: ['said', 'says', 'told'] },
+    { id: 'according-to', kind: 'attribution-cue', category: 'source-phrase', role: 'source-phrase', phrases: ['according to'] },
+    { id: 'critics-say', kind: 'vague-attribution', category: 'vague-attribution', phrases: ['critics say', 'critics said', 'critics ... say'] },
+    { id: 'clearly', kind: 'assertion-cue', category: 'certainty-marker', phrases: ['clearly'], exceptions: [{ when: 'after', phrases: ['visible'], note: 'physical sense' }] },
+    { id: 'want-it', kind: 'assertion-cue', category: 'motive-claim', phrases: ['exactly how ... want it'] },
+  ]),
+]);
+
+const flagsOf = (text: string, hints?: Parameters<typeof analyzeText>[2]) => analyzeText(text, compiled, hints).flags;
+const texts = (text: string) => flagsOf(text).map((flag) => flag.text);
+
+describe('loaded terms', () => {
+  it('flags a listed word with the offsets of its text', () => {
+    const [flag] = flagsOf('Police arrested a thug on Monday.');
+    expect(flag).toMatchObject({ kind: 'loaded-term', ruleId: 'thug', text: 'thug', start: 18, end: 22, quoted: false });
+  });
+
+  it('matches regular noun and verb inflections and ignores case', () => {
+    expect(texts('THUGS slammed the mayor. She slams him; he is slamming her.')).toEqual(['THUGS', 'slammed', 'slams', 'slamming']);
+  });
+
+  it('treats hyphens as spaces and curly apostrophes as straight ones', () => {
+    expect(texts('The death-tax debate. The regime’s army.')).toEqual(['death-tax', 'regime’s']);
+  });
+
+  it('prefers the longest phrase over a shorter one inside it', () => {
+    expect(flagsOf('They call it the death tax.').map((flag) => flag.ruleId)).toEqual(['death-tax']);
+  });
+
+  it('does not flag a word in the neutral sense named by an exception', () => {
+    expect(texts('The exchange rate regime changed. The dietary regime works.')).toEqual([]);
+    expect(texts('The alleged fraud was condemned.')).toEqual(['alleged']);
+    expect(texts('He was charged with the alleged fraud.')).toEqual([]);
+  });
+
+  it('respects letter case for case-sensitive rules', () => {
+    expect(texts('The WHO warned. Who knows?')).toEqual(['WHO']);
+  });
+
+  it('reports UTF-16 offsets after astral characters', () => {
+    const text = '😀 A thug';
+    const [flag] = flagsOf(text);
+    expect(text.slice(flag.start, flag.end)).toBe('thug');
+  });
+
+  it('marks words inside a quotation of someone else as quoted', () => {
+    const [flag] = flagsOf('“They are thugs and criminals,” the mayor said.');
+    expect(flag).toMatchObject({ text: 'thugs', quoted: true });
+  });
+
+  it('marks words inside a blockquote hint as quoted', () => {
+    const text = 'They are thugs.';
+    expect(flagsOf(text, { blocks: [{ start: 0, end: text.length }], blockquotes: [{ start: 0, end: text.length }] })[0].quoted).toBe(true);
+  });
+});
+
+describe('scare quotes', () => {
+  it('flags a short quoted fragment with no speaker', () => {
+    const flags = flagsOf('The “moderate” rebels took the town.');
+    expect(flags).toMatchObject([{ kind: 'scare-quote', ruleId: 'scare-quotes', text: '“moderate”' }]);
+  });
+
+  it('does not flag a quotation with a speaker, a titled work or a full utterance', () => {
+    expect(flagsOf('The rebels are “moderate”, the minister said.').filter((flag) => flag.kind === 'scare-quote')).toEqual([]);
+    expect(flagsOf('She starred in “The Crown” last year.')).toEqual([]);
+    expect(flagsOf('A sign read “Stop!” at the gate.')).toEqual([]);
+    expect(flagsOf('The campaign, dubbed “clean sweep”, ended.')).toEqual([]);
+  });
+});
+
+describe('unsourced assertions', () => {
+  it('flags a sentence with a certainty marker and no attribution, spanning the sentence', () => {
+    const text = 'Rain fell. Clearly the plan failed.';
+    const [flag] = flagsOf(text);
+    expect(flag).toMatchObject({ kind: 'unsourced-assertion', ruleId: 'clearly', text: 'Clearly the plan failed.' });
+    expect(flag.trigger?.text).toBe('Clearly');
+    expect([flag.sentenceStart, flag.sentenceEnd]).toEqual([11, text.length]);
+  });
+
+  it('does not flag a claim attributed with a reporting verb or "according to"', () => {
+    expect(flagsOf('The plan clearly failed, the minister said.')).toEqual([]);
+    expect(flagsOf('According to the audit, the plan clearly failed.')).toEqual([]);
+  });
+
+  it('does not flag a claim carried by a link', () => {
+    const text = 'The plan clearly failed.';
+    expect(flagsOf(text, { blocks: [{ start: 0, end: text.length }], links: [{ start: 4, end: 8 }] })).toEqual([]);
+  });
+
+  it('continues the previous sentence’s attribution to a sentence that opens with its speaker’s pronoun', () => {
+    expect(flagsOf('The minister said the budget was ready. She is clearly pleased.')).toEqual([]);
+  });
+
+  it('does not continue attribution across a paragraph', () => {
+    const flags = flagsOf('The minister said the budget was ready.\nShe is clearly pleased.');
+    expect(flags.map((flag) => flag.kind)).toEqual(['unsourced-assertion']);
+  });
+
+  it('treats vague attribution as a flag of its own, not as a source', () => {
+    const flags = flagsOf('Critics of the plan say it clearly failed.');
+    expect(flags.map((flag) => [flag.kind, flag.text])).toEqual([
+      ['vague-attribution', 'Critics of the plan say'],
+      ['unsourced-assertion', 'Critics of the plan say it clearly failed.'],
+    ]);
+  });
+
+  it('matches phrases with a gap of a few words', () => {
+    expect(flagsOf('This is exactly how the Kremlin would want it.')[0].trigger?.text).toBe('exactly how the Kremlin would want it');
+  });
+
+  it('ignores the neutral sense, questions, and claims inside a quotation', () => {
+    expect(flagsOf('The sign was clearly visible.')).toEqual([]);
+    expect(flagsOf('Is the plan clearly failing?')).toEqual([]);
+    expect(flagsOf('“It clearly failed,” she told reporters.')).toEqual([]);
+  });
+
+  it('never lets a sentence cross a line break in plain text', () => {
+    const flags = flagsOf('Clearly the plan failed\nand the mayor said so.');
+    expect(flags.map((flag) => flag.text)).toEqual(['Clearly the plan failed']);
+  });
+});
+
+describe('resumable analysis', () => {
+  it('gives the same flags in slices as in one go', () => {
+    const text = Array.from({ length: 50 }, (_, index) => `Thugs slammed door ${index}. Clearly it failed.`).join('\n');
+    const analysis = createAnalysis(text, compiled);
+    let slices = 0;
+    let calls = 0;
+    while (!analysis.runSlice(() => ++calls % 7 === 0)) slices++;
+    expect(slices).toBeGreaterThan(5);
+    expect(analysis.result().flags).toEqual(analyzeText(text, compiled).flags);
+  });
+
+  it('counts words, sentences and flags by kind', () => {
+    const { stats } = analyzeText('Thugs won. Clearly it failed, critics said.', compiled);
+    expect(stats).toMatchObject({ words: 7, sentences: 2, byKind: { 'loaded-term': 1, 'vague-attribution': 1, 'unsourced-assertion': 1 } });
+  });
+});
