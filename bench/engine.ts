@@ -1,0 +1,269 @@
+/**
+ * The engine benchmark: Unspun's core, alex, write-good and the floor on the same texts, in one
+ * process, interleaved round by round (the order rotates each round) so that a noisy neighbour
+ * slows every contestant alike; then the scaling checks, compile time and matcher memory.
+ */
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { compilePacks, analyzeText, type CompiledRules } from '../core/index';
+import type { Pack } from '../core/schema';
+import {
+  alexAnalyzer,
+  floorAnalyzer,
+  loadedTermVocabulary,
+  unspunAnalyzer,
+  writeGoodAnalyzer,
+  type Analyzer,
+  type Contestant,
+} from './contestants';
+import { megabytesPerSecond, median, summarize, timeMs, type Summary } from './stats';
+import { phraseCount, ruleCount, syntheticPacks } from './synthetic-rules';
+import { generateText, type BenchText, type Workload } from './texts';
+
+/**
+ * A real `gc()` even when Node was started without `--expose-gc` (as `npm run bench` is): the
+ * flag can be switched on at run time and the function fetched from a fresh context. Collecting
+ * between contestants keeps one contestant's garbage out of the next one's timing.
+ */
+function exposeGc(): () => void {
+  const existing = (globalThis as { gc?: () => void }).gc;
+  if (existing) return existing;
+  v8.setFlagsFromString('--expose-gc');
+  return vm.runInNewContext('gc') as () => void;
+}
+export const collectGarbage = exposeGc();
+
+export type ContestantId = Contestant['id'];
+
+export interface ContestantResult {
+  label: string;
+  /** Per workload: milliseconds of one pass over all its texts, over the rounds. */
+  workloads: Record<string, { ms: Summary; megabytesPerSecond: number; findings: number }>;
+  total: { ms: Summary; megabytesPerSecond: number };
+}
+
+export interface RatioResult {
+  /** Median over rounds of (Unspun time / other time) on all comparison texts; < 1 means Unspun is faster. */
+  median: number;
+  min: number;
+  max: number;
+}
+
+export interface EngineResults {
+  rounds: number;
+  workloads: { id: string; description: string; texts: number; bytes: number }[];
+  packs: { count: number; rules: number; phrases: number; loadedTermVocabulary: number };
+  contestants: Record<ContestantId, ContestantResult>;
+  ratios: { alex: RatioResult; writeGood: RatioResult; floor: RatioResult };
+  largeText: {
+    bytes: number;
+    unspun: { ms: Summary; megabytesPerSecond: number; flags: number };
+    floor: { ms: Summary; megabytesPerSecond: number };
+  };
+  scaling: {
+    rules: { rulesX1: number; rulesX10: number; phrasesX1: number; phrasesX10: number; flagsX1: number; flagsX10: number; msX1: Summary; msX10: Summary; timeRatio: RatioResult };
+    text: { bytesX1: number; bytesX10: number; msX1: Summary; msX10: Summary; timeRatio: RatioResult };
+  };
+  compile: { ms: Summary; msX10: Summary; heapBytes: number; heapBytesX10: number };
+}
+
+export interface EngineInput {
+  packs: Pack[];
+  comparison: Workload[];
+  rounds: number;
+  /** Progress lines (stderr), so stdout stays the table. */
+  log: (line: string) => void;
+}
+
+function ratioOf(numerators: number[], denominators: number[]): RatioResult {
+  const ratios = numerators.map((value, index) => value / denominators[index]!);
+  return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
+}
+
+function passOver(analyze: Analyzer, texts: readonly BenchText[]): { ms: number; findings: number } {
+  let findings = 0;
+  const ms = timeMs(() => {
+    for (const { text } of texts) findings += analyze(text);
+  });
+  return { ms, findings };
+}
+
+/** Splits the generated text at the paragraph break nearest to one tenth of its bytes. */
+function firstTenth(text: string): string {
+  const paragraphs = text.split('\n\n');
+  const target = Buffer.byteLength(text, 'utf8') / 10;
+  let bytes = 0;
+  let count = 0;
+  while (count < paragraphs.length && bytes < target) bytes += Buffer.byteLength(paragraphs[count++]!, 'utf8') + 2;
+  return paragraphs.slice(0, count).join('\n\n');
+}
+
+export function runEngineBench({ packs, comparison, rounds, log }: EngineInput): { results: EngineResults; compiled: CompiledRules; compiledX10: CompiledRules; largeText: string } {
+  const compiled = compilePacks(packs);
+  const vocabulary = loadedTermVocabulary(packs);
+  const contestants: Contestant[] = [
+    { id: 'unspun', label: 'Unspun core', analyze: unspunAnalyzer(compiled) },
+    { id: 'alex', label: 'alex 11 (text)', analyze: alexAnalyzer },
+    { id: 'writeGood', label: 'write-good 1.0.8', analyze: writeGoodAnalyzer },
+    { id: 'floor', label: 'floor (regex + Set)', analyze: floorAnalyzer(vocabulary) },
+  ];
+
+  // Warm-up: let the JIT see every code path once before anything is timed.
+  for (const contestant of contestants) passOver(contestant.analyze, comparison[comparison.length - 1]!.texts);
+  passOver(contestants[0]!.analyze, comparison[0]!.texts);
+
+  const times = new Map<string, number[]>();
+  const findings = new Map<string, number>();
+  const key = (contestant: ContestantId, workload: string) => `${contestant}/${workload}`;
+  for (let round = 0; round < rounds; round++) {
+    const order = contestants.map((_, index) => contestants[(index + round) % contestants.length]!);
+    for (const contestant of order) {
+      let roundTotal = 0;
+      for (const workload of comparison) {
+        collectGarbage();
+        const pass = passOver(contestant.analyze, workload.texts);
+        roundTotal += pass.ms;
+        times.set(key(contestant.id, workload.id), [...(times.get(key(contestant.id, workload.id)) ?? []), pass.ms]);
+        findings.set(key(contestant.id, workload.id), pass.findings);
+      }
+      times.set(key(contestant.id, 'total'), [...(times.get(key(contestant.id, 'total')) ?? []), roundTotal]);
+    }
+    log(`engine: round ${round + 1}/${rounds} done`);
+  }
+
+  const totalBytes = comparison.reduce((sum, workload) => sum + workload.bytes, 0);
+  const contestantResults = {} as Record<ContestantId, ContestantResult>;
+  for (const contestant of contestants) {
+    const workloads: ContestantResult['workloads'] = {};
+    for (const workload of comparison) {
+      const ms = summarize(times.get(key(contestant.id, workload.id))!);
+      workloads[workload.id] = {
+        ms,
+        megabytesPerSecond: megabytesPerSecond(workload.bytes, ms.median),
+        findings: findings.get(key(contestant.id, workload.id))!,
+      };
+    }
+    const total = summarize(times.get(key(contestant.id, 'total'))!);
+    contestantResults[contestant.id] = { label: contestant.label, workloads, total: { ms: total, megabytesPerSecond: megabytesPerSecond(totalBytes, total.median) } };
+  }
+  const unspunTotals = times.get(key('unspun', 'total'))!;
+  const ratios = {
+    alex: ratioOf(unspunTotals, times.get(key('alex', 'total'))!),
+    writeGood: ratioOf(unspunTotals, times.get(key('writeGood', 'total'))!),
+    floor: ratioOf(unspunTotals, times.get(key('floor', 'total'))!),
+  };
+
+  // Scale: one ~10 MB text, and its first tenth, with the rule set fixed.
+  const allTexts = comparison.flatMap((workload) => workload.texts);
+  const largeText = generateText(allTexts, 10e6);
+  const tenth = firstTenth(largeText);
+  const largeBytes = Buffer.byteLength(largeText, 'utf8');
+  const tenthBytes = Buffer.byteLength(tenth, 'utf8');
+  log(`engine: generated ${(largeBytes / 1e6).toFixed(1)} MB text; timing text ×1 / ×10`);
+  const floor = contestants[3]!.analyze;
+  const largeRounds = Math.max(3, Math.min(rounds, 5));
+  const textX1: number[] = [];
+  const textX10: number[] = [];
+  const floorLarge: number[] = [];
+  let largeFlags = 0;
+  analyzeText(tenth, compiled);
+  for (let round = 0; round < largeRounds; round++) {
+    collectGarbage();
+    textX1.push(timeMs(() => analyzeText(tenth, compiled)));
+    collectGarbage();
+    textX10.push(timeMs(() => (largeFlags = analyzeText(largeText, compiled).flags.length)));
+    collectGarbage();
+    floorLarge.push(timeMs(() => floor(largeText)));
+  }
+
+  // Rules ×10: the built-in packs plus nine made-up copies, on the same PTC texts.
+  const wordsInTexts = new Set<string>();
+  for (const { text } of allTexts) for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) wordsInTexts.add(word);
+  const extra = syntheticPacks(packs, 9, (word) => wordsInTexts.has(word));
+  const packsX10 = [...packs, ...extra];
+  log(`engine: rules ×10 = ${ruleCount(packsX10)} rules (${phraseCount(packsX10)} phrases); timing`);
+  const compiledX10 = compilePacks(packsX10);
+  const unspunX10 = unspunAnalyzer(compiledX10);
+  const unspunX1 = contestants[0]!.analyze;
+  const rulesTexts = comparison[0]!.texts;
+  passOver(unspunX10, rulesTexts);
+  const rulesX1: number[] = [];
+  const rulesX10: number[] = [];
+  let flagsX1 = 0;
+  let flagsX10 = 0;
+  for (let round = 0; round < rounds; round++) {
+    const first = round % 2 === 0;
+    for (const which of first ? ['x1', 'x10'] : ['x10', 'x1']) {
+      collectGarbage();
+      const pass = passOver(which === 'x1' ? unspunX1 : unspunX10, rulesTexts);
+      if (which === 'x1') {
+        rulesX1.push(pass.ms);
+        flagsX1 = pass.findings;
+      } else {
+        rulesX10.push(pass.ms);
+        flagsX10 = pass.findings;
+      }
+    }
+  }
+
+  // Compile time and the heap the compiled matcher keeps alive.
+  log('engine: compile time and matcher memory');
+  const compileMs: number[] = [];
+  const compileX10Ms: number[] = [];
+  for (let run = 0; run < 7; run++) {
+    collectGarbage();
+    compileMs.push(timeMs(() => compilePacks(packs)));
+    if (run < 3) {
+      collectGarbage();
+      compileX10Ms.push(timeMs(() => compilePacks(packsX10)));
+    }
+  }
+  const heapOf = (source: readonly Pack[]): number => {
+    const deltas: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      collectGarbage();
+      const before = process.memoryUsage().heapUsed;
+      const kept = compilePacks(source);
+      collectGarbage();
+      deltas.push(process.memoryUsage().heapUsed - before);
+      // Touch the result after measuring so it is alive during the measurement.
+      if (!kept) throw new Error('compilePacks returned nothing');
+    }
+    return median(deltas);
+  };
+
+  const results: EngineResults = {
+    rounds,
+    workloads: comparison.map((workload) => ({ id: workload.id, description: workload.description, texts: workload.texts.length, bytes: workload.bytes })),
+    packs: { count: packs.length, rules: ruleCount(packs), phrases: phraseCount(packs), loadedTermVocabulary: vocabulary.size },
+    contestants: contestantResults,
+    ratios,
+    largeText: {
+      bytes: largeBytes,
+      unspun: { ms: summarize(textX10), megabytesPerSecond: megabytesPerSecond(largeBytes, median(textX10)), flags: largeFlags },
+      floor: { ms: summarize(floorLarge), megabytesPerSecond: megabytesPerSecond(largeBytes, median(floorLarge)) },
+    },
+    scaling: {
+      rules: {
+        rulesX1: ruleCount(packs),
+        rulesX10: ruleCount(packsX10),
+        phrasesX1: phraseCount(packs),
+        phrasesX10: phraseCount(packsX10),
+        flagsX1,
+        flagsX10,
+        msX1: summarize(rulesX1),
+        msX10: summarize(rulesX10),
+        timeRatio: ratioOf(rulesX10, rulesX1),
+      },
+      text: { bytesX1: tenthBytes, bytesX10: largeBytes, msX1: summarize(textX1), msX10: summarize(textX10), timeRatio: ratioOf(textX10, textX1) },
+    },
+    compile: {
+      ms: summarize(compileMs),
+      msX10: summarize(compileX10Ms),
+      heapBytes: heapOf(packs),
+      heapBytesX10: heapOf(packsX10),
+    },
+  };
+  return { results, compiled, compiledX10, largeText };
+}
+
