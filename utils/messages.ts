@@ -19,6 +19,8 @@ export const PageReportSchema = z.object({
   siteEnabled: z.boolean(),
   words: z.number().int().nonnegative(),
   flags: z.array(FlagSummarySchema),
+  /** Sentences the analysis found attributed to a source (AnalysisStats.attributedSentences); lets the popup say how many claims are sourced. */
+  attributedSentences: z.number().int().nonnegative().optional(),
 });
 export type PageReport = z.infer<typeof PageReportSchema>;
 
