@@ -266,8 +266,14 @@ export function createAnalysis(text: string, compiled: CompiledRules, hints: Str
     const opensInsideQuotation = quotations.some((q) => q.start < sentence.start && q.end > sentence.start);
     const continuesPrevious =
       state.previousAttributed && (opensInsideQuotation || CONTINUING_PRONOUNS.has(tokens.words[0] ?? ''));
+    // "Smith: “We will win.”" — a colon handing over to a quotation names its speaker.
+    const introducesQuotation = quotations.some((q) => /:\s*$/.test(text.slice(Math.max(sentence.start, q.start - 3), q.start)));
     const attributed =
-      attributingCues.length > 0 || inBlockquote || anyOverlap(links, sentence) || continuesPrevious;
+      attributingCues.length > 0 ||
+      introducesQuotation ||
+      inBlockquote ||
+      anyOverlap(links, sentence) ||
+      continuesPrevious;
     state.previousAttributed = attributed;
     if (attributed) attributedSentences++;
     for (const cue of attributingCues) attributions.push(toRuleMatch(cue, sentence));

@@ -163,3 +163,10 @@ describe('resumable analysis', () => {
     expect(stats).toMatchObject({ words: 7, sentences: 2, byKind: { 'loaded-term': 1, 'vague-attribution': 1, 'unsourced-assertion': 1 } });
   });
 });
+
+describe('quotations introduced by a colon', () => {
+  it('counts the speaker before the colon as the source', () => {
+    expect(flagsOf('The mayor explained why the plan clearly failed: “We ran out of money.”')).toEqual([]);
+    expect(flagsOf('The mayor explained why the plan clearly failed.').map((flag) => flag.kind)).toEqual(['unsourced-assertion']);
+  });
+});
