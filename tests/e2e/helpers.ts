@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, CDPSession, Page, Request, Worker } from 'playwright-core';
 import type { ContentRequest, PageReport } from '../../utils/messages';
 import type { Settings } from '../../utils/settings';
-import type { LaunchedChromium } from '../../scripts/lib/launch-chromium';
+import { launchChromium, type LaunchedChromium } from '../../scripts/lib/launch-chromium';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURE_PAGES = resolve(REPO_ROOT, 'tests/fixtures/pages');
@@ -281,6 +282,25 @@ export async function highlightPoint(page: Page, name: HighlightName, text: stri
   return point;
 }
 
+/** Centre of the highlight that comes first in the document (focus ring and quoted shading aside), scrolled into view. */
+export async function firstHighlightPoint(page: Page): Promise<{ x: number; y: number; text: string }> {
+  const point = await page.evaluate((names) => {
+    const ranges: Range[] = [];
+    for (const name of names) {
+      const highlight = CSS.highlights.get(name);
+      if (highlight) ranges.push(...(highlight as Iterable<Range>));
+    }
+    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    const first = ranges[0];
+    if (!first) return null;
+    first.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    const rect = first.getClientRects()[0];
+    return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2, text: first.toString() };
+  }, HIGHLIGHT_NAMES.filter((name) => name !== 'unspun-focus' && name !== 'unspun-quoted'));
+  if (!point) throw new Error('the page has no highlights');
+  return point;
+}
+
 /** Errors the extension caused on a page: uncaught exceptions and console errors from its scripts. */
 export function collectExtensionErrors(page: Page, extensionId: string): string[] {
   const errors: string[] = [];
@@ -340,4 +360,43 @@ export function corpusAvailable(): boolean {
   if (existsSync(CORPUS_PAGES)) return true;
   if (process.env.CI === 'true') throw new Error(`CI=true but the shared corpus is missing at ${CORPUS_PAGES}`);
   return false;
+}
+
+export interface Session {
+  browser: LaunchedChromium;
+  server: StaticServer;
+  requests: RequestLog;
+  /** Page URLs the test opened itself (everything else on the local server was fetched by someone else). */
+  opened: string[];
+  /** Opens a fixture page in a new tab and waits until its content script answers; returns the page and its tab id. */
+  openFixture(name: string): Promise<{ page: Page; tabId: number; url: string; cdp: CDPSession; errors: string[] }>;
+  close(): Promise<void>;
+}
+
+/** One browser with the built extension and one local server for a whole test file (CI has two cores). */
+export async function startSession(): Promise<Session> {
+  const server = await startStaticServer({ root: FIXTURE_PAGES });
+  const browser = await launchChromium();
+  const requests = new RequestLog(browser.context);
+  const opened: string[] = [];
+  return {
+    browser,
+    server,
+    requests,
+    opened,
+    async openFixture(name) {
+      const page = await browser.context.newPage();
+      const errors = collectExtensionErrors(page, browser.extensionId!);
+      const url = server.url(name);
+      opened.push(url);
+      await page.goto(url);
+      const tabId = await waitForTab(browser, url);
+      const cdp = await browser.context.newCDPSession(page);
+      return { page, tabId, url, cdp, errors };
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
 }
