@@ -41,9 +41,6 @@ export function OptionsApp({
     <main class="panel options">
       <h1>Unspun settings</h1>
       <PrivacyNote />
-      <p class="notice" role="status" aria-live="polite">
-        {notice}
-      </p>
 
       <section aria-labelledby="packs-heading">
         <h2 id="packs-heading">Rule packs</h2>
@@ -70,7 +67,15 @@ export function OptionsApp({
           }
         />
         <h3>Import</h3>
-        <PackImport builtin={builtinPacks} imported={importedPacks} />
+        <PackImport
+          builtin={builtinPacks}
+          imported={importedPacks}
+          onNotice={setNotice}
+        />
+        {/* The page's one status region: imports and deletions are announced here. */}
+        <p class="notice success" role="status" aria-live="polite">
+          {notice}
+        </p>
       </section>
 
       <section aria-labelledby="severity-heading">

@@ -1,29 +1,45 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Pack, PackProblem } from '../core/schema';
 import { checkPackImport, storeImportedPack } from '../utils/imported-packs';
 
 type ImportState =
   | { status: 'idle' }
   | { status: 'invalid'; fileName: string; problems: PackProblem[] }
-  | { status: 'confirm'; fileName: string; pack: Pack; data: unknown; replaces: { pack: Pack; builtin: boolean } }
-  | { status: 'imported'; pack: Pack };
+  | { status: 'confirm'; fileName: string; pack: Pack; data: unknown; replaces: { pack: Pack; builtin: boolean } };
 
 /**
  * Imports a pack from a JSON file. The file is checked with the built-in packs' schema first;
  * an invalid file is refused with every problem by JSON path and nothing is stored. A pack whose
  * id is taken is stored only after the reader explicitly chooses to replace.
  */
-export function PackImport({ builtin, imported }: { builtin: readonly Pack[]; imported: readonly Pack[] }) {
+export function PackImport({
+  builtin,
+  imported,
+  onNotice,
+}: {
+  builtin: readonly Pack[];
+  imported: readonly Pack[];
+  /** Announces progress in the page's one status region ('' clears it). */
+  onNotice: (message: string) => void;
+}) {
   const [state, setState] = useState<ImportState>({ status: 'idle' });
+  const replaceButton = useRef<HTMLButtonElement>(null);
+
+  // The question needs an answer before anything else happens: take keyboard focus to it.
+  useEffect(() => {
+    if (state.status === 'confirm') replaceButton.current?.focus();
+  }, [state.status]);
 
   async function store(pack: Pack, data: unknown) {
     await storeImportedPack(data);
-    setState({ status: 'imported', pack });
+    setState({ status: 'idle' });
+    onNotice(`Imported “${pack.name}” (${pack.rules.length} rules). It is in use on pages now.`);
   }
 
   async function onFile(input: HTMLInputElement) {
     const file = input.files?.[0];
     if (!file) return;
+    onNotice('');
     const text = await file.text();
     // Clearing lets the reader pick the same file again after fixing it.
     input.value = '';
@@ -46,14 +62,6 @@ export function PackImport({ builtin, imported }: { builtin: readonly Pack[]; im
         accept=".json,application/json"
         onChange={(event) => void onFile(event.currentTarget)}
       />
-
-      <div role="status" aria-live="polite">
-        {state.status === 'imported' && (
-          <p class="success">
-            Imported “{state.pack.name}” ({state.pack.rules.length} rules). It is in use on pages now.
-          </p>
-        )}
-      </div>
 
       {state.status === 'invalid' && (
         <div class="problems" role="alert">
@@ -82,10 +90,21 @@ export function PackImport({ builtin, imported }: { builtin: readonly Pack[]; im
               : `A pack with the id “${state.pack.id}” is already imported (“${state.replaces.pack.name}”, version ${state.replaces.pack.version}). Replace it with version ${state.pack.version}?`}
           </p>
           <div class="button-row">
-            <button type="button" class="primary" onClick={() => void store(state.pack, state.data)}>
+            <button
+              ref={replaceButton}
+              type="button"
+              class="primary"
+              onClick={() => void store(state.pack, state.data)}
+            >
               Replace
             </button>
-            <button type="button" onClick={() => setState({ status: 'idle' })}>
+            <button
+              type="button"
+              onClick={() => {
+                setState({ status: 'idle' });
+                onNotice(`Nothing imported: kept the existing “${state.replaces.pack.name}”.`);
+              }}
+            >
               Keep the existing pack
             </button>
           </div>
