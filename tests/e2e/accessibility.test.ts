@@ -61,7 +61,7 @@ describe('accessibility (axe-core)', () => {
   it('the options page has no serious or critical violations', async () => {
     const options = await session.browser.context.newPage();
     await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
-    await options.getByLabel('Import a rule pack (JSON file)').waitFor();
+    await options.getByLabel('Import a rule pack (JSON file)').waitFor({ state: 'attached' });
     const results = await new AxeBuilder({ page: options }).analyze();
     expect(results.passes.length).toBeGreaterThan(0);
     expect(seriousViolations(results.violations)).toEqual([]);

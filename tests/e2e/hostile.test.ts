@@ -62,7 +62,7 @@ function validPack(explanation: string, phrase = 'harbour barons') {
 async function openOptions(): Promise<Page> {
   const options = await session.browser.context.newPage();
   await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
-  await options.getByLabel('Import a rule pack (JSON file)').waitFor();
+  await options.getByLabel('Import a rule pack (JSON file)').waitFor({ state: 'attached' });
   return options;
 }
 
