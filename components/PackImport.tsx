@@ -33,7 +33,8 @@ export function PackImport({
   async function store(pack: Pack, data: unknown) {
     await storeImportedPack(data);
     setState({ status: 'idle' });
-    onNotice(`Imported “${pack.name}” (${pack.rules.length} rules). It is in use on pages now.`);
+    const rules = `${pack.rules.length} ${pack.rules.length === 1 ? 'rule' : 'rules'}`;
+    onNotice(`Imported “${pack.name}” (${rules}). It is in use on pages now.`);
   }
 
   async function onFile(input: HTMLInputElement) {
