@@ -12,7 +12,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Unspun',
     description: 'See loaded words and unsourced claims in the news you read. Nothing leaves your browser.',
-    permissions: ['storage', 'activeTab', 'scripting'],
+    permissions: ['storage'],
     commands: {
       'next-flag': {
         suggested_key: { default: 'Alt+Shift+N' },
