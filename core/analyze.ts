@@ -69,16 +69,28 @@ const DEFAULT_SCARE_QUOTE_WORDS = 3;
 
 let sentenceSegmenter: Intl.Segmenter | undefined;
 
+/**
+ * Titles and initials that end in a full stop without ending the sentence. V8's segmenter
+ * breaks after "Mr." and "Sen.", which would cut "…, said Sen. Warren." in two and lose the
+ * speaker; such a break is undone.
+ */
+const ABBREVIATION_BEFORE_BREAK =
+  /(?:^|[\s(])(?:Mr|Mrs|Ms|Messrs|Dr|Prof|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Maj|Capt|Cmdr|Sgt|Adm|Rev|Fr|St|Jr|Sr|Hon|Pres|Supt|Insp|Det|No|Nos|Vol|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|U\.S|U\.K|U\.N|[A-Z])\.$/;
+
 function sentencesOf(text: string, block: TextSpan): TextSpan[] {
   sentenceSegmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
   const spans: TextSpan[] = [];
   const blockText = text.slice(block.start, block.end);
+  let mergeWithPrevious = false;
   for (const { segment, index } of sentenceSegmenter.segment(blockText)) {
     let start = block.start + index;
     let end = start + segment.length;
     while (start < end && /\s/.test(text[start])) start++;
     while (end > start && /\s/.test(text[end - 1])) end--;
-    if (end > start) spans.push({ start, end });
+    if (end <= start) continue;
+    if (mergeWithPrevious && spans.length > 0) spans[spans.length - 1].end = end;
+    else spans.push({ start, end });
+    mergeWithPrevious = ABBREVIATION_BEFORE_BREAK.test(text.slice(Math.max(start, end - 8), end));
   }
   return spans;
 }

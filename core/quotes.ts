@@ -10,7 +10,8 @@ export interface Quotation extends TextSpan {
   innerEnd: number;
 }
 
-const QUOTE_MARKS = /["“”„«»‘’]/g;
+/** `''` and ``` `` ``` are typewriter double quotes, as some wire and archive texts write them. */
+const QUOTE_MARKS = /''|``|["“”„«»‘’]/g;
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 function isWordCharacter(character: string | undefined): boolean {
@@ -27,24 +28,31 @@ export function findQuotations(text: string, from: number, to: number): Quotatio
   const quotations: Quotation[] = [];
   let openDouble = -1;
   let openSingle = -1;
+  let openLength = 1;
   QUOTE_MARKS.lastIndex = from;
   let match: RegExpExecArray | null;
   while ((match = QUOTE_MARKS.exec(text)) !== null && match.index < to) {
     const at = match.index;
     const mark = match[0];
     const before = text[at - 1];
-    const after = text[at + 1];
+    const after = text[at + mark.length];
     const close = (openAt: number) =>
-      quotations.push({ start: openAt, end: at + 1, innerStart: openAt + 1, innerEnd: at });
-    if (mark === '"') {
-      if (openDouble < 0) openDouble = at;
+      quotations.push({ start: openAt, end: at + mark.length, innerStart: openAt + openLength, innerEnd: at });
+    if (mark === '"' || mark === "''") {
+      if (openDouble < 0) {
+        openDouble = at;
+        openLength = mark.length;
+      }
       else {
         close(openDouble);
         openDouble = -1;
         openSingle = -1;
       }
-    } else if (mark === '“' || mark === '„' || mark === '«') {
-      if (openDouble < 0) openDouble = at;
+    } else if (mark === '“' || mark === '„' || mark === '«' || mark === '``') {
+      if (openDouble < 0) {
+        openDouble = at;
+        openLength = mark.length;
+      }
     } else if (mark === '”' || mark === '»') {
       if (openDouble >= 0) {
         close(openDouble);
@@ -52,7 +60,10 @@ export function findQuotations(text: string, from: number, to: number): Quotatio
         openSingle = -1;
       }
     } else if (mark === '‘') {
-      if (openDouble < 0 && openSingle < 0 && !isWordCharacter(before)) openSingle = at;
+      if (openDouble < 0 && openSingle < 0 && !isWordCharacter(before)) {
+        openSingle = at;
+        openLength = 1;
+      }
     } else if (mark === '’') {
       // An apostrophe sits between letters ("don’t") or after a plural ("voters’ "); a closing quote does not.
       if (openSingle >= 0 && openDouble < 0 && !isWordCharacter(after) && at - openSingle > 1) {
@@ -64,7 +75,7 @@ export function findQuotations(text: string, from: number, to: number): Quotatio
   // Only a double quote is carried to the end of the block: an unmatched ‘ is more often an
   // elided digit ("the ‘90s") than a quotation.
   if (openDouble >= 0 && to - openDouble > 1) {
-    quotations.push({ start: openDouble, end: to, innerStart: openDouble + 1, innerEnd: to });
+    quotations.push({ start: openDouble, end: to, innerStart: openDouble + openLength, innerEnd: to });
   }
   return quotations.sort((a, b) => a.start - b.start);
 }

@@ -170,3 +170,14 @@ describe('quotations introduced by a colon', () => {
     expect(flagsOf('The mayor explained why the plan clearly failed.').map((flag) => flag.kind)).toEqual(['unsourced-assertion']);
   });
 });
+
+describe('sentences', () => {
+  it('does not end a sentence at a title such as "Sen." or an initial', () => {
+    expect(flagsOf('The plan clearly failed, said Sen. Warren on Monday.')).toEqual([]);
+    expect(flagsOf('The plan clearly failed, John F. Kennedy said.')).toEqual([]);
+  });
+
+  it('reads typewriter quotes (\'\'…\'\') as a quotation', () => {
+    expect(flagsOf("''They are thugs,'' Mr. Smith said.")[0]).toMatchObject({ text: 'thugs', quoted: true });
+  });
+});
