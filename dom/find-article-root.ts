@@ -30,6 +30,9 @@ const MIN_ROOT_CHARACTERS = 500;
  */
 const CONCENTRATION = 0.9;
 
+/** Share of a page's prose that makes a short semantic container the story anyway. */
+const MAJORITY = 0.6;
+
 const ARTICLE_BODY_SELECTOR = '[itemprop="articleBody"], [property="articleBody"]';
 const CANDIDATE_SELECTOR = `article, main, [role="main"], ${ARTICLE_BODY_SELECTOR}`;
 
@@ -115,12 +118,16 @@ function concentrate(top: Element, paragraphs: ReadonlyArray<{ element: Element;
  * carry galleries and teasers with paragraphs of their own.
  */
 function semanticRoot(doc: Document): Element | undefined {
-  const declared = bestCandidate(doc.querySelectorAll(ARTICLE_BODY_SELECTOR));
+  // A short story (a brief, a fresh live blog) is still the story when its container holds
+  // most of the prose on the page.
+  const pageProse = doc.body ? proseParagraphs(doc.body).reduce((sum, paragraph) => sum + paragraph.length, 0) : 0;
+  const minimum = Math.min(MIN_ROOT_CHARACTERS, Math.max(MIN_PARAGRAPH_CHARACTERS, MAJORITY * pageProse));
+  const declared = bestCandidate(doc.querySelectorAll(ARTICLE_BODY_SELECTOR), minimum);
   if (declared) return declared;
-  return bestCandidate(doc.querySelectorAll(CANDIDATE_SELECTOR));
+  return bestCandidate(doc.querySelectorAll(CANDIDATE_SELECTOR), minimum);
 }
 
-function bestCandidate(candidates: Iterable<Element>): Element | undefined {
+function bestCandidate(candidates: Iterable<Element>, minimum: number): Element | undefined {
   let best: Element | undefined;
   let bestScore = 0;
   const scores = new Map<Element, number>();
@@ -132,7 +139,7 @@ function bestCandidate(candidates: Iterable<Element>): Element | undefined {
       bestScore = score;
     }
   }
-  if (!best || bestScore < MIN_ROOT_CHARACTERS) return undefined;
+  if (!best || bestScore < minimum) return undefined;
   // Prefer the most specific candidate that still holds nearly all the text: an
   // articleBody inside an <article> inside <main>.
   let chosen = best;

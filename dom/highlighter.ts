@@ -100,8 +100,11 @@ interface CustomHighlightApi {
 }
 
 function customHighlightApi(doc: Document): CustomHighlightApi | undefined {
-  const view = doc.defaultView as (Window & { Highlight?: CustomHighlightApi['Highlight'] }) | null;
-  const css = view?.CSS as unknown as { highlights?: HighlightRegistryLike } | undefined;
+  const view = doc.defaultView as unknown as {
+    Highlight?: CustomHighlightApi['Highlight'];
+    CSS?: { highlights?: HighlightRegistryLike };
+  } | null;
+  const css = view?.CSS;
   if (!view || !css?.highlights || typeof view.Highlight !== 'function') return undefined;
   return { registry: css.highlights, Highlight: view.Highlight };
 }
