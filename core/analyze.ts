@@ -180,6 +180,8 @@ interface BlockState {
   quotations: Quotation[];
   next: number;
   previousAttributed: boolean;
+  /** The block before ended with a colon: it introduced this one ("The governor added:"), so this block is quoted speech. */
+  introducedByPrevious: boolean;
 }
 
 /** Starts an analysis that can be run in slices; see {@link analyzeText} for one-shot use. */
@@ -282,6 +284,7 @@ export function createAnalysis(text: string, compiled: CompiledRules, hints: Str
     const introducesQuotation = quotations.some((q) => /:\s*$/.test(text.slice(Math.max(sentence.start, q.start - 3), q.start)));
     const attributed =
       attributingCues.length > 0 ||
+      state.introducedByPrevious ||
       introducesQuotation ||
       inBlockquote ||
       anyOverlap(links, sentence) ||
@@ -347,12 +350,14 @@ export function createAnalysis(text: string, compiled: CompiledRules, hints: Str
     while (blockIndex < blocks.length) {
       if (!current) {
         const block = blocks[blockIndex];
+        const previousBlock = blocks[blockIndex - 1];
         current = {
           block,
           sentences: sentencesOf(text, block),
           quotations: findQuotations(text, block.start, block.end),
           next: 0,
           previousAttributed: false,
+          introducedByPrevious: previousBlock !== undefined && /:\s*$/.test(text.slice(Math.max(previousBlock.start, previousBlock.end - 4), previousBlock.end)),
         };
       }
       while (current.next < current.sentences.length) {

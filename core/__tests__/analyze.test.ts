@@ -181,3 +181,10 @@ describe('sentences', () => {
     expect(flagsOf("''They are thugs,'' Mr. Smith said.")[0]).toMatchObject({ text: 'thugs', quoted: true });
   });
 });
+
+describe('paragraphs introduced by a colon', () => {
+  it('treats a paragraph after "… added:" as the speaker’s words', () => {
+    expect(flagsOf('The governor added:\nThe plan clearly failed.')).toEqual([]);
+    expect(flagsOf('The governor left.\nThe plan clearly failed.').map((flag) => flag.kind)).toEqual(['unsourced-assertion']);
+  });
+});
