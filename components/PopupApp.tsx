@@ -194,12 +194,20 @@ export function PopupApp({
           <h2 id="packs-heading">Rule sets</h2>
           {packs.map(({ pack }) => {
             const onPage = summary ? summary.flags.filter((flag) => flag.packId === pack.id).length : undefined;
+            // Attribution cues never highlight anything; a count of 0 would wrongly suggest they do nothing.
+            const sourcesOnly = pack.rules.every((rule) => rule.kind === 'attribution-cue');
             return (
               <RuleSetToggle
                 key={pack.id}
                 pack={pack}
                 enabled={!settings.disabledPacks.includes(pack.id)}
-                detail={onPage === undefined ? undefined : pluralFlags(onPage)}
+                detail={
+                  sourcesOnly
+                    ? 'Recognises sources; shows no highlights'
+                    : onPage === undefined
+                      ? undefined
+                      : pluralFlags(onPage)
+                }
                 onChange={(enabled) =>
                   void updateSettings((current) => ({
                     ...current,

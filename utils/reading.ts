@@ -10,6 +10,8 @@ export type ReadingLevel = 'none' | 'few' | 'some' | 'many';
 export interface KindThreshold {
   /** Plural noun as it reads in the sentence ("loaded terms"). */
   noun: string;
+  /** Singular, for a page with exactly one ("one loaded term"). */
+  singular: string;
   /** Flags per 1,000 words from which a page has "some" of this kind. */
   some: number;
   /** Flags per 1,000 words from which a page has "many" of this kind. */
@@ -22,11 +24,20 @@ export interface KindThreshold {
  * careful writing, so fewer of them already count.
  */
 export const READING_THRESHOLDS: Record<FlagKind, KindThreshold> = {
-  'loaded-term': { noun: 'loaded terms', some: 2, many: 8 },
-  'unsourced-assertion': { noun: 'unsourced claims', some: 2, many: 6 },
-  'vague-attribution': { noun: 'vague attributions', some: 1, many: 4 },
-  'scare-quote': { noun: 'scare quotes', some: 1, many: 3 },
+  'loaded-term': { noun: 'loaded terms', singular: 'loaded term', some: 2, many: 8 },
+  'unsourced-assertion': { noun: 'unsourced claims', singular: 'unsourced claim', some: 2, many: 6 },
+  'vague-attribution': { noun: 'vague attributions', singular: 'vague attribution', some: 1, many: 4 },
+  'scare-quote': { noun: 'scare quotes', singular: 'scare quote', some: 1, many: 3 },
 };
+
+/**
+ * On a short page one occurrence is already a high rate; "many" and "some" also need this many
+ * occurrences, so a single word never reads as "many".
+ */
+export const MIN_COUNT_FOR_LEVEL = { some: 2, many: 3 };
+
+/** The line names at most this many kinds, the most pronounced first, so it stays one line. */
+export const MAX_KINDS_IN_LINE = 3;
 
 /** Shares of claim sentences that carry an attribution; checked from the top. */
 export const ATTRIBUTION_SHARES: Array<{ atLeast: number; phrase: string }> = [
@@ -58,8 +69,8 @@ export function ratePerThousandWords(count: number, words: number): number | und
 export function readingLevel(count: number, words: number, threshold: KindThreshold): ReadingLevel {
   if (count === 0) return 'none';
   const rate = ratePerThousandWords(count, words) ?? Number.POSITIVE_INFINITY;
-  if (rate >= threshold.many) return 'many';
-  if (rate >= threshold.some) return 'some';
+  if (rate >= threshold.many && count >= MIN_COUNT_FOR_LEVEL.many) return 'many';
+  if (rate >= threshold.some && count >= MIN_COUNT_FOR_LEVEL.some) return 'some';
   return 'few';
 }
 
@@ -76,12 +87,20 @@ export function readingLine(input: ReadingInput): string {
     return 'Too little text to read much into the numbers.';
   }
   const kinds = (Object.keys(READING_THRESHOLDS) as FlagKind[])
-    .map((kind) => ({ kind, level: readingLevel(input.byKind[kind] ?? 0, input.words, READING_THRESHOLDS[kind]) }))
+    .map((kind) => {
+      const count = input.byKind[kind] ?? 0;
+      return { kind, count, level: readingLevel(count, input.words, READING_THRESHOLDS[kind]) };
+    })
     .filter((entry) => entry.level !== 'none')
     // A stable sort keeps the table's order (loaded terms first) among equal levels.
-    .sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level]);
+    .sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level])
+    .slice(0, MAX_KINDS_IN_LINE);
 
-  const parts = kinds.map((entry) => `${LEVEL_WORD[entry.level]} ${READING_THRESHOLDS[entry.kind].noun}`);
+  const parts = kinds.map((entry) =>
+    entry.count === 1
+      ? `one ${READING_THRESHOLDS[entry.kind].singular}`
+      : `${LEVEL_WORD[entry.level]} ${READING_THRESHOLDS[entry.kind].noun}`,
+  );
   if (parts.length === 0) parts.push('no loaded terms, scare quotes or unsourced claims found');
 
   if (input.attributedSentences !== undefined) {

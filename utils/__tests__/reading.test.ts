@@ -17,6 +17,9 @@ describe('reading thresholds', () => {
     [loaded.many - 1, 1000, 'some'],
     [loaded.many, 1000, 'many'],
     [4, 500, 'many'],
+    // One occurrence is a high rate on a short page, but never more than "few".
+    [1, 150, 'few'],
+    [2, 150, 'some'],
   ] as const)('rates %i loaded terms in %i words as "%s"', (count, words, level) => {
     expect(readingLevel(count, words, loaded)).toBe(level);
   });
@@ -31,18 +34,26 @@ describe('reading thresholds', () => {
 
 describe('reading line', () => {
   it('names the most pronounced kind first', () => {
-    const line = readingLine({ words: 1000, byKind: kinds({ 'loaded-term': 12, 'scare-quote': 1 }) });
+    const line = readingLine({ words: 1000, byKind: kinds({ 'scare-quote': 2, 'loaded-term': 12 }) });
     expect(line).toBe('Many loaded terms; some scare quotes');
   });
 
   it('says most claims are attributed when three in four claim sentences have a source', () => {
     const line = readingLine({ words: 1000, byKind: kinds({ 'loaded-term': 9, 'unsourced-assertion': 1 }), attributedSentences: 9 });
-    expect(line).toBe('Many loaded terms; a few unsourced claims; most claims attributed');
+    expect(line).toBe('Many loaded terms; one unsourced claim; most claims attributed');
   });
 
   it('says most claims are unattributed when few claim sentences have a source', () => {
     const line = readingLine({ words: 1000, byKind: kinds({ 'unsourced-assertion': 8 }), attributedSentences: 2 });
     expect(line).toBe('Many unsourced claims; most claims unattributed');
+  });
+
+  it('names at most three kinds so the reading stays one line', () => {
+    const line = readingLine({
+      words: 1000,
+      byKind: kinds({ 'loaded-term': 3, 'scare-quote': 4, 'vague-attribution': 5, 'unsourced-assertion': 9 }),
+    });
+    expect(line).toBe('Many unsourced claims; many vague attributions; many scare quotes');
   });
 
   it('says so when nothing was found', () => {
