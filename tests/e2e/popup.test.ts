@@ -63,10 +63,17 @@ describe('the popup for an article tab', () => {
   });
 
   it('clicking a flag scrolls the page to it and opens its card', async () => {
+    // A short window, so the last flag starts out below the fold and has to be scrolled to.
+    await page.setViewportSize({ width: 1280, height: 320 });
     await page.evaluate(() => window.scrollTo(0, 0));
     const last = [...report.flags].sort((a, b) => b.start - a.start)[0];
     const words = last.kind === 'unsourced-assertion' && last.trigger ? last.trigger.text : last.text;
-    await popup.locator('.flag-list button', { hasText: words }).first().click();
+    // The button whose flagged words (not merely its sentence) are this flag's.
+    await popup
+      .locator('.flag-list button')
+      .filter({ has: popup.locator('mark').getByText(words, { exact: true }) })
+      .first()
+      .click();
     await expect.poll(async () => (await readHighlights(page))['unspun-focus'].join('')).toBe(last.text);
     const focusInView = await page.evaluate(() => {
       const range = [...(CSS.highlights.get('unspun-focus') as Iterable<Range>)][0];
@@ -74,9 +81,11 @@ describe('the popup for an article tab', () => {
       return box.top >= 0 && box.bottom <= window.innerHeight;
     });
     expect(focusInView).toBe(true);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
     await waitForCard(page, cdp, (card) => card.open && card.text.includes(last.text.slice(0, 30)));
     await page.keyboard.press('Escape');
     await waitForCard(page, cdp, (card) => !card.open);
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('switching a rule set off removes its highlights live, and the setting survives a reload', async () => {
