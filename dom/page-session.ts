@@ -8,11 +8,11 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { compilePacks, createAnalysis, findRule, type CompiledRules } from '../core';
+import type { CompiledRules } from '../core';
 import type { Flag } from '../core/flag';
 import type { CardOverlay } from '../components/card/card-overlay';
 import { BackgroundRequestSchema, ContentRequestSchema, type FlagSummary, type PageReport } from '../utils/messages';
-import { enabledPacks, loadAvailablePacks, type AvailablePacks } from '../utils/packs';
+import type { AvailablePacks } from '../utils/packs';
 import {
   importedPacksItem,
   isSiteEnabled,
@@ -22,6 +22,8 @@ import {
   updateSettings,
   type Settings,
 } from '../utils/settings';
+type AnalysisEngine = typeof import('./analysis-engine');
+
 import { declaresArticle, findArticleRoot, type ArticleRoot } from './find-article-root';
 import { createHighlighter, type Highlighter, type HighlightItem } from './highlighter';
 import { CancelledError, runInSlices, yieldToPage } from './schedule';
@@ -76,8 +78,8 @@ function shiftFlag(flag: Flag, base: number): Flag {
   };
 }
 
-function packSetKey(available: AvailablePacks, settings: Settings): string {
-  return JSON.stringify(enabledPacks(available, settings).map((pack) => [pack.id, pack.version, pack.rules.length]));
+function packSetKey(engine: AnalysisEngine, available: AvailablePacks, settings: Settings): string {
+  return JSON.stringify(engine.enabledPacks(available, settings).map((pack) => [pack.id, pack.version, pack.rules.length]));
 }
 
 export class PageSession {
@@ -85,8 +87,10 @@ export class PageSession {
   private readonly doc: Document;
   private readonly makeCardOverlay: PageSessionOptions['createCardOverlay'];
   private settings!: Settings;
-  private available!: AvailablePacks;
-  private compiled!: CompiledRules;
+  /** Loaded on first analysis (see analysis-engine.ts); with it the packs and compiled rules. */
+  private engine: AnalysisEngine | undefined;
+  private available: AvailablePacks | undefined;
+  private compiled: CompiledRules | undefined;
   private packKey = '';
   private article!: ArticleRoot;
   private highlighter!: Highlighter;
@@ -128,8 +132,6 @@ export class PageSession {
   async start(): Promise<void> {
     const { ctx } = this;
     this.settings = await readSettings();
-    this.available = await loadAvailablePacks();
-    this.recompile();
     this.highlighter = createHighlighter(this.doc);
     ctx.onInvalidated(() => this.dispose());
 
@@ -166,9 +168,16 @@ export class PageSession {
     return isSiteEnabled(this.settings, location.hostname);
   }
 
-  private recompile(): void {
-    this.packKey = packSetKey(this.available, this.settings);
-    this.compiled = compilePacks(enabledPacks(this.available, this.settings));
+  /** Loads the engine and packs on first use, and compiles whenever the enabled pack set changed. */
+  private async ensureCompiled(): Promise<{ engine: AnalysisEngine; compiled: CompiledRules }> {
+    this.engine ??= await import('./analysis-engine');
+    this.available ??= await this.engine.loadAvailablePacks();
+    const key = packSetKey(this.engine, this.available, this.settings);
+    if (!this.compiled || key !== this.packKey) {
+      this.compiled = this.engine.compilePacks(this.engine.enabledPacks(this.available, this.settings));
+      this.packKey = key;
+    }
+    return { engine: this.engine, compiled: this.compiled };
   }
 
   private enqueue(task: (generation: number) => Promise<void>): Promise<void> {
@@ -221,10 +230,11 @@ export class PageSession {
   /** Maps and analyses some regions of the page, in slices. */
   private async analyzeRegions(regions: Node[], generation: number): Promise<Segment> {
     const cancelled = this.cancelled(generation);
+    const { engine, compiled } = await this.ensureCompiled();
     const builder = createTextMapBuilder(regions);
     await runInSlices(builder.step, cancelled);
     const map = builder.result();
-    const analysis = createAnalysis(map.text, this.compiled, map.hints);
+    const analysis = engine.createAnalysis(map.text, compiled, map.hints);
     await runInSlices((shouldYield) => analysis.runSlice(shouldYield), cancelled);
     const result = analysis.result();
     const base = this.nextBase;
@@ -427,7 +437,11 @@ export class PageSession {
     const previous = this.settings;
     this.settings = parsed.success ? parsed.data : SettingsSchema.parse({});
     const wasEnabled = isSiteEnabled(previous, location.hostname);
-    const packsChanged = packSetKey(this.available, this.settings) !== this.packKey;
+    // Before the first analysis nothing is compiled, so nothing can be stale.
+    const packsChanged =
+      this.engine !== undefined &&
+      this.available !== undefined &&
+      packSetKey(this.engine, this.available, this.settings) !== this.packKey;
     const shouldRun = this.article.isArticle || this.requested;
     if (!this.siteEnabled) {
       if (wasEnabled) {
@@ -438,10 +452,8 @@ export class PageSession {
           this.sendCount();
         });
       }
-      if (packsChanged) this.recompile();
       return;
     }
-    if (packsChanged) this.recompile();
     if (!wasEnabled || packsChanged) {
       if (shouldRun || this.analyzed) void this.analyzeAll();
       return;
@@ -455,8 +467,8 @@ export class PageSession {
   }
 
   private async onImportedPacksChanged(): Promise<void> {
-    this.available = await loadAvailablePacks();
-    this.recompile();
+    if (!this.engine) return;
+    this.available = await this.engine.loadAvailablePacks();
     if (this.analyzed) void this.analyzeAll();
   }
 
@@ -563,7 +575,7 @@ export class PageSession {
     const anchor = first
       ? { left: first.left, top: first.top, right: first.right, bottom: first.bottom }
       : { left: 16, top: 16, right: 16, bottom: 16 };
-    const found = findRule(this.compiled, painted.flag.packId, painted.flag.ruleId);
+    const found = this.engine && this.compiled ? this.engine.findRule(this.compiled, painted.flag.packId, painted.flag.ruleId) : undefined;
     card.show({
       flag: painted.flag,
       rule: found?.rule,
