@@ -94,6 +94,9 @@ export function PopupApp({
   );
   const packs = mergePacks(builtinPacks, importedPacks ?? []);
   const hostname = report ? hostnameOf(report.url) : undefined;
+  // Settings decide at once; the page's own report catches up after it has reacted to the change.
+  const siteOn = report && settings && hostname ? !settings.disabledSites.includes(hostname) : report?.siteEnabled;
+  const showPage = report && siteOn && report.siteEnabled;
 
   async function analyze() {
     if (!connection) return;
@@ -139,7 +142,7 @@ export function PopupApp({
       {report && settings && hostname && (
         <SiteSwitch
           hostname={hostname}
-          enabled={report.siteEnabled && !settings.disabledSites.includes(hostname)}
+          enabled={siteOn === true}
           onChange={(enabled) =>
             void updateSettings((current) => ({
               ...current,
@@ -151,11 +154,11 @@ export function PopupApp({
         />
       )}
 
-      {report && !report.siteEnabled && (
-        <p class="message">Unspun is off on this site. Switch it on to see highlights here.</p>
-      )}
+      {report && !siteOn && <p class="message">Unspun is off on this site. Switch it on to see highlights here.</p>}
 
-      {report && report.siteEnabled && !report.analyzed && (
+      {report && siteOn && !report.siteEnabled && <p class="muted">Switching Unspun on for this site…</p>}
+
+      {showPage && !report.analyzed && (
         <div class="message">
           <p>
             {report.isArticle
@@ -172,7 +175,7 @@ export function PopupApp({
         {notice}
       </p>
 
-      {report && report.siteEnabled && report.analyzed && summary && (
+      {showPage && report.analyzed && summary && (
         <>
           <section aria-labelledby="summary-heading">
             <h2 id="summary-heading">This page</h2>

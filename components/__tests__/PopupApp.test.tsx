@@ -104,9 +104,13 @@ describe('popup', () => {
     expect(site.closest('.switch-row')?.textContent).toContain('news.example.com');
     fireEvent.click(site);
     await waitFor(async () => expect((await readSettings()).disabledSites).toEqual(['news.example.com']));
+    // The page's report still lists flags until the page reacts; the popup follows the setting at once.
+    expect(await screen.findByText(/Unspun is off on this site/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^regime/ })).toBeNull();
 
     fireEvent.click(screen.getByRole('switch', { name: /On this site/ }));
     await waitFor(async () => expect((await readSettings()).disabledSites).toEqual([]));
+    expect(await screen.findByRole('button', { name: /^regime/ })).toBeTruthy();
   });
 
   it('hides flags of severities the reader does not show', async () => {
