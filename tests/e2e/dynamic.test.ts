@@ -64,11 +64,11 @@ describe('on a live page', () => {
       const entry = document.createElement('p');
       entry.id = 'appended';
       entry.textContent =
-        '21:20 Protesters outside city hall called the vote a witch hunt against the old harbour traders, and one speaker compared the council to a regime.';
+        '21:20 Protesters outside city hall called the vote a witch hunt against the old harbour traders. Opponents slammed the reckless timetable as the session ran past midnight.';
       document.getElementById('entries')!.append(entry);
     });
     await expect.poll(() => highlightedIn(page, 'appended'), { timeout: 10_000 }).toEqual(
-      expect.arrayContaining(['witch hunt', 'regime']),
+      expect.arrayContaining(['witch hunt', 'slammed', 'reckless']),
     );
     const report = await waitForReport(session.browser, tabId, (report) =>
       report.flags.some((flag) => flag.text === 'witch hunt'),
@@ -78,11 +78,15 @@ describe('on a live page', () => {
 
   it('a storm of page mutations does not make it re-analyze in a loop, and it settles afterwards', async () => {
     const before = await page.evaluate(() => (window as any).__unspunWatch.generations as number);
-    // Two seconds of a ticking clock inside the article (every 2 ms) and a churning ad slot outside it.
+    // Two seconds of churn: a clock inside the article ticking every 2 ms, an ad slot outside it
+    // replaced and re-attributed on every tick, and a new live-blog entry every 20 ms (100 in all),
+    // each with a loaded term. Each entry is worth analyzing; analyzing each on its own would mean
+    // a hundred repaints.
     await page.evaluate(
       () =>
         new Promise<void>((resolve) => {
           const clock = document.getElementById('clock')!;
+          const entries = document.getElementById('entries')!;
           const slot = document.createElement('div');
           document.body.append(slot);
           let ticks = 0;
@@ -91,6 +95,12 @@ describe('on a live page', () => {
             clock.textContent = `21:${String(Math.floor(ticks / 60) % 60).padStart(2, '0')}:${String(ticks % 60).padStart(2, '0')}`;
             slot.replaceChildren(Object.assign(document.createElement('span'), { textContent: `ad ${ticks}` }));
             slot.setAttribute('data-tick', String(ticks));
+            if (ticks % 10 === 0) {
+              const entry = document.createElement('p');
+              entry.className = 'storm-entry';
+              entry.textContent = `Update ${ticks / 10}: opponents slammed the timetable again.`;
+              entries.append(entry);
+            }
             if (ticks >= 1000) {
               clearInterval(timer);
               slot.remove();
@@ -123,11 +133,20 @@ describe('on a live page', () => {
         }),
     );
     const after = await page.evaluate(() => (window as any).__unspunWatch.generations as number);
-    // 1,000 mutations; a debounced observer repaints a handful of times at most.
-    expect(after - before).toBeLessThanOrEqual(5);
+    // Debounced analysis repaints a few times during the churn (6 measured here: a repaint can
+    // span a few frames), not once per entry (100) or on every tick (1,000). The margin covers a
+    // slower CI machine, where the same 1,000 ticks take longer and hit the maximum wait more often.
+    expect(after - before).toBeGreaterThan(0);
+    expect(after - before).toBeLessThanOrEqual(25);
+    const stormEntriesHighlighted = await page.evaluate(() => {
+      const entries = [...document.querySelectorAll('.storm-entry')];
+      const ranges = [...((CSS.highlights.get('unspun-loaded-term') ?? []) as Iterable<Range>)];
+      return entries.filter((entry) => ranges.some((range) => entry.contains(range.commonAncestorContainer))).length;
+    });
+    expect(stormEntriesHighlighted).toBe(100);
     const report = await waitForReport(session.browser, tabId, (report) => report.analyzed);
     expect(report.flags.some((flag) => flag.text === 'witch hunt')).toBe(true);
-    expect(await highlightedIn(page, 'appended')).toEqual(expect.arrayContaining(['witch hunt', 'regime']));
+    expect(await highlightedIn(page, 'appended')).toEqual(expect.arrayContaining(['witch hunt', 'slammed', 'reckless']));
   });
 
   it('raised no error and made no network request', () => {
