@@ -5,6 +5,7 @@ import { deleteImportedPack, packFileName } from '../utils/imported-packs';
 import { updateSettings } from '../utils/settings';
 import { mergePacks, useImportedPacks, useSettings } from '../utils/use-stored-settings';
 import { DisabledSites } from './DisabledSites';
+import { KeyboardShortcuts, type ShortcutInfo } from './KeyboardShortcuts';
 import { PackImport } from './PackImport';
 import { PackList } from './PackList';
 import { PrivacyNote } from './PrivacyNote';
@@ -14,9 +15,12 @@ import { SeverityFilter } from './SeverityFilter';
 export function OptionsApp({
   builtinPacks,
   download = downloadFile,
+  loadCommands,
 }: {
   builtinPacks: readonly Pack[];
   download?: typeof downloadFile;
+  /** The extension's keyboard commands (`browser.commands.getAll`); the section is left out without it. */
+  loadCommands?: () => Promise<ShortcutInfo[]>;
 }) {
   const settings = useSettings();
   const importedPacks = useImportedPacks();
@@ -104,6 +108,13 @@ export function OptionsApp({
           }
         />
       </section>
+
+      {loadCommands && (
+        <section aria-labelledby="shortcuts-heading">
+          <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
+          <KeyboardShortcuts loadCommands={loadCommands} />
+        </section>
+      )}
     </main>
   );
 }

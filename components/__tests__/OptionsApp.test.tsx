@@ -179,3 +179,19 @@ describe('options: severities and sites', () => {
     expect(await screen.findByText('news.example.com')).toBeTruthy();
   });
 });
+
+describe('options: keyboard shortcuts', () => {
+  it("lists the extension's commands with the keys the browser bound", async () => {
+    const loadCommands = async () => [
+      { name: '_execute_action', shortcut: '' },
+      { name: 'next-flag', description: 'Jump to the next flag on the page', shortcut: 'Alt+Shift+N' },
+      { name: 'previous-flag', description: 'Jump to the previous flag on the page', shortcut: '' },
+    ];
+    render(<OptionsApp builtinPacks={BUILTIN} loadCommands={loadCommands} />);
+    const section = await screen.findByRole('region', { name: 'Keyboard shortcuts' });
+    await waitFor(() => expect(within(section).getAllByRole('listitem')).toHaveLength(2));
+    const [next, previous] = within(section).getAllByRole('listitem').map((item) => item.textContent);
+    expect(next).toBe('Jump to the next flag on the page Alt+Shift+N');
+    expect(previous).toBe('Jump to the previous flag on the page no key set');
+  });
+});
