@@ -1,0 +1,218 @@
+/**
+ * The browser benchmark: real Chromium with and without the built extension, on large pages of
+ * the real-page corpus served from 127.0.0.1 (every other host is aborted by the launcher).
+ *
+ * Per load, an init script (main world, before any page script) records long tasks, the
+ * navigation timings and the moment the first highlight appears in `CSS.highlights` (a rAF
+ * loop). Loads alternate between the two browsers so drift hits both. One extra traced load
+ * per page charges main-thread tasks to the extension by script URL (see trace.ts).
+ */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { launchChromium, type LaunchedChromium } from '../scripts/lib/launch-chromium';
+import { startStaticServer } from '../scripts/lib/static-server';
+import { summarize, type Summary } from './stats';
+import { extensionTasks, startTrace, stopTrace, type ExtensionTasks } from './trace';
+
+/** Runs in the page's main world before its own scripts; `CSS.highlights` is shared with the content script's world. */
+const RECORDER = `(() => {
+  const record = { longTasks: [], firstHighlight: null };
+  Object.defineProperty(window, '__unspunBench', { value: record });
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) record.longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+  const poll = () => {
+    if (globalThis.CSS && CSS.highlights && CSS.highlights.size > 0) { record.firstHighlight = performance.now(); return; }
+    requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+})();`;
+
+interface LoadRecord {
+  loadMs: number;
+  domContentLoadedMs: number;
+  firstHighlightMs: number | null;
+  longestTaskMs: number;
+}
+
+export interface PageResult {
+  page: string;
+  htmlBytes: number;
+  loads: number;
+  withExtension: {
+    loadMs: Summary;
+    /** DOMContentLoaded (start) → first highlight, per load that highlighted. */
+    firstHighlightAfterDclMs: Summary | null;
+    highlightedLoads: number;
+    longestTaskMs: Summary;
+  };
+  withoutExtension: { loadMs: Summary; longestTaskMs: Summary };
+  /** median load time with / median without. */
+  loadRatio: number;
+  /** From one traced load with the extension. */
+  trace: ExtensionTasks | null;
+}
+
+export interface BrowserResults {
+  chromium: string;
+  pages: PageResult[];
+  /** Longest task the trace charged to the extension, over all pages. */
+  longestExtensionTaskMs: number | null;
+  /** Longest `longtask` entry seen with and without the extension, over all loads and pages. */
+  longestTaskWithExtensionMs: number;
+  longestTaskWithoutExtensionMs: number;
+  /** Worst page's median DOMContentLoaded → first highlight. */
+  firstHighlightWorstMs: number | null;
+  /** Sum over pages of median load time with / without. */
+  loadRatio: number;
+  /** Requests to hosts other than 127.0.0.1 that pages attempted (all aborted). */
+  abortedExternalRequests: number;
+}
+
+export interface BrowserInput {
+  extensionDir: string;
+  pagesDir: string;
+  pages: string[];
+  loads: number;
+  /** Wait after load (and after the first highlight) so the extension's remaining work is observed. */
+  settleMs: number;
+  highlightTimeoutMs: number;
+  log: (line: string) => void;
+}
+
+async function loadOnce(context: BrowserContext, url: string, withExtension: boolean, input: BrowserInput): Promise<LoadRecord> {
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    if (withExtension) {
+      await page
+        .waitForFunction(() => (window as unknown as { __unspunBench: { firstHighlight: number | null } }).__unspunBench.firstHighlight !== null, null, {
+          timeout: input.highlightTimeoutMs,
+          polling: 50,
+        })
+        .catch(() => undefined);
+    }
+    await page.waitForTimeout(input.settleMs);
+    return await page.evaluate(() => {
+      const record = (window as unknown as { __unspunBench: { longTasks: { duration: number }[]; firstHighlight: number | null } }).__unspunBench;
+      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return {
+        loadMs: navigation.loadEventEnd,
+        domContentLoadedMs: navigation.domContentLoadedEventStart,
+        firstHighlightMs: record.firstHighlight,
+        longestTaskMs: record.longTasks.reduce((longest, task) => Math.max(longest, task.duration), 0),
+      };
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+async function tracedLoad(context: BrowserContext, url: string, input: BrowserInput): Promise<ExtensionTasks> {
+  const page = await context.newPage();
+  const session = await context.newCDPSession(page);
+  try {
+    await startTrace(session);
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    await page
+      .waitForFunction(() => (window as unknown as { __unspunBench: { firstHighlight: number | null } }).__unspunBench.firstHighlight !== null, null, {
+        timeout: input.highlightTimeoutMs,
+        polling: 50,
+      })
+      .catch(() => undefined);
+    await page.waitForTimeout(input.settleMs);
+    return extensionTasks(await stopTrace(session));
+  } finally {
+    await session.detach().catch(() => undefined);
+    await page.close();
+  }
+}
+
+export async function runBrowserBench(input: BrowserInput): Promise<BrowserResults> {
+  if (!existsSync(join(input.extensionDir, 'manifest.json'))) {
+    throw new Error(`no built extension at ${input.extensionDir} (run npm run build)`);
+  }
+  const server = await startStaticServer({ root: input.pagesDir });
+  let withExtension: LaunchedChromium | undefined;
+  let withoutExtension: LaunchedChromium | undefined;
+  try {
+    withExtension = await launchChromium({ extensionDir: input.extensionDir });
+    withoutExtension = await launchChromium({ extensionDir: null });
+    const browserVersion = withExtension.context.browser()?.version() ?? 'unknown';
+    for (const context of [withExtension.context, withoutExtension.context]) await context.addInitScript(RECORDER);
+
+    // Warm-up: the first navigation of a fresh profile pays for process start-up, which no reader sees per page.
+    const firstUrl = server.url(`${input.pages[0]}/source.html`);
+    await loadOnce(withExtension.context, firstUrl, true, input);
+    await loadOnce(withoutExtension.context, firstUrl, false, input);
+
+    const records = new Map<string, { with: LoadRecord[]; without: LoadRecord[] }>();
+    for (const page of input.pages) records.set(page, { with: [], without: [] });
+    for (let load = 0; load < input.loads; load++) {
+      for (const page of input.pages) {
+        const url = server.url(`${page}/source.html`);
+        const entry = records.get(page)!;
+        // Alternate which browser goes first so neither always gets the warmer machine.
+        const order = load % 2 === 0 ? (['with', 'without'] as const) : (['without', 'with'] as const);
+        for (const mode of order) {
+          const record = await loadOnce(mode === 'with' ? withExtension.context : withoutExtension.context, url, mode === 'with', input);
+          entry[mode].push(record);
+        }
+      }
+      input.log(`browser: load round ${load + 1}/${input.loads} done`);
+    }
+
+    const pages: PageResult[] = [];
+    for (const page of input.pages) {
+      const url = server.url(`${page}/source.html`);
+      let trace: ExtensionTasks | null = null;
+      try {
+        trace = await tracedLoad(withExtension.context, url, input);
+      } catch (error) {
+        input.log(`browser: trace of ${page} failed: ${(error as Error).message}`);
+      }
+      const entry = records.get(page)!;
+      const highlighted = entry.with.filter((record) => record.firstHighlightMs !== null);
+      const withLoad = summarize(entry.with.map((record) => record.loadMs));
+      const withoutLoad = summarize(entry.without.map((record) => record.loadMs));
+      pages.push({
+        page,
+        htmlBytes: statSync(join(input.pagesDir, page, 'source.html')).size,
+        loads: input.loads,
+        withExtension: {
+          loadMs: withLoad,
+          firstHighlightAfterDclMs: highlighted.length > 0 ? summarize(highlighted.map((record) => record.firstHighlightMs! - record.domContentLoadedMs)) : null,
+          highlightedLoads: highlighted.length,
+          longestTaskMs: summarize(entry.with.map((record) => record.longestTaskMs)),
+        },
+        withoutExtension: { loadMs: withoutLoad, longestTaskMs: summarize(entry.without.map((record) => record.longestTaskMs)) },
+        loadRatio: withLoad.median / withoutLoad.median,
+        trace,
+      });
+    }
+    input.log('browser: traced loads done');
+
+    const traced = pages.filter((page) => page.trace !== null);
+    const highlightMedians = pages.map((page) => page.withExtension.firstHighlightAfterDclMs?.median ?? null);
+    return {
+      chromium: browserVersion,
+      pages,
+      longestExtensionTaskMs: traced.length > 0 ? Math.max(...traced.map((page) => page.trace!.longestMs)) : null,
+      longestTaskWithExtensionMs: Math.max(...pages.map((page) => page.withExtension.longestTaskMs.max)),
+      longestTaskWithoutExtensionMs: Math.max(...pages.map((page) => page.withoutExtension.longestTaskMs.max)),
+      // A page that never highlighted counts as a miss, not as "fast".
+      firstHighlightWorstMs: highlightMedians.includes(null) ? null : Math.max(...(highlightMedians as number[])),
+      loadRatio:
+        pages.reduce((sum, page) => sum + page.withExtension.loadMs.median, 0) / pages.reduce((sum, page) => sum + page.withoutExtension.loadMs.median, 0),
+      abortedExternalRequests: withExtension.externalRequests.length + withoutExtension.externalRequests.length,
+    };
+  } finally {
+    await withExtension?.close();
+    await withoutExtension?.close();
+    await server.close();
+  }
+}
+

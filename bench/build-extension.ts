@@ -1,0 +1,34 @@
+/**
+ * `tsx bench/build-extension.ts OUT_DIR [--without-packs]`: a production build of the Chrome
+ * extension into OUT_DIR (not .output/, which the E2E tests use). With `--without-packs`,
+ * every rule pack import (`rules/*.json`) is replaced by `{}`, so bundle sizes without the
+ * packs can be measured (see bundles.ts). Run by the benchmark in a child process, because
+ * WXT owns the process it builds in.
+ */
+import { build } from 'wxt';
+
+const outDir = process.argv[2];
+const withoutPacks = process.argv.includes('--without-packs');
+if (!outDir) {
+  console.error('usage: tsx bench/build-extension.ts OUT_DIR [--without-packs]');
+  process.exit(2);
+}
+
+await build({
+  outDir,
+  vite: () => ({
+    plugins: withoutPacks
+      ? [
+          {
+            name: 'unspun-bench-without-packs',
+            enforce: 'pre' as const,
+            load(id: string) {
+              // Vite's JSON plugin turns this `{}` into `export default {}`, exactly as for a real pack.
+              if (/[\\/]rules[\\/][^\\/]+\.json$/.test(id.split('?')[0]!)) return '{}';
+              return null;
+            },
+          },
+        ]
+      : [],
+  }),
+});

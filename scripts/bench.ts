@@ -1,0 +1,165 @@
+/**
+ * `npm run bench`: how fast Unspun is against the tools people would reach for, how it scales,
+ * and what it costs in the browser (issue 7). Prints a table, writes bench/results.json and
+ * bench/latest.md. Never part of `npm test`: timings belong here, as ratios measured in one run.
+ *
+ * Options:
+ *   --rounds N        engine rounds (default 5)
+ *   --loads N         page loads per page and mode in the browser (default 4)
+ *   --pages a,b,c     corpus pages for the browser part (default guardian-1,yahoo-1,msn,nytimes-1,wapo-1)
+ *   --skip-browser    engine and bundles only
+ *   --no-profile      do not profile missed targets
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { analyzeText, type CompiledRules } from '../core/index';
+import { BUILTIN_PACKS } from '../core/builtin-packs';
+import { runBrowserBench, type BrowserResults } from '../bench/browser';
+import { bundleResults, buildExtension, type BundleResults } from '../bench/bundles';
+import { collectGarbage, runEngineBench } from '../bench/engine';
+import { profile } from '../bench/profile';
+import { evaluateTargets, renderMarkdown, renderText, type Environment, type Results } from '../bench/report';
+import { loadSharedWorkloads, SharedDataMissingError } from '../bench/texts';
+import { sharedDirectoryPath } from './shared-directory';
+
+const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const outBase = join(repositoryRoot, 'bench', 'out');
+const log = (line: string) => process.stderr.write(`[bench ${(performance.now() / 1000).toFixed(0)}s] ${line}\n`);
+
+const { values: options } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '5' },
+    loads: { type: 'string', default: '4' },
+    pages: { type: 'string', default: 'guardian-1,yahoo-1,msn,nytimes-1,wapo-1' },
+    'skip-browser': { type: 'boolean', default: false },
+    'no-profile': { type: 'boolean', default: false },
+  },
+});
+
+function environment(): Environment {
+  const git = (...args: string[]) => {
+    try {
+      return execFileSync('git', args, { cwd: repositoryRoot, encoding: 'utf8' }).trim();
+    } catch {
+      return '';
+    }
+  };
+  return {
+    node: process.version,
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    cores: cpus().length,
+    platform: `${process.platform} ${process.arch}`,
+    date: new Date().toISOString(),
+    commit: git('rev-parse', '--short', 'HEAD') || 'unknown',
+    dirty: git('status', '--porcelain', '--untracked-files=no') !== '',
+  };
+}
+
+async function main(): Promise<void> {
+  const sharedDir = sharedDirectoryPath();
+  let workloads;
+  try {
+    workloads = loadSharedWorkloads(sharedDir);
+  } catch (error) {
+    if (error instanceof SharedDataMissingError || !existsSync(sharedDir)) {
+      console.error(
+        `unspun bench: the shared texts are missing (${(error as Error).message}). The benchmark compares analyzers on ` +
+          `the PTC dev articles and the real-page corpus in ${sharedDir}; without them it means nothing. Set UNSPUN_SHARED to their location.`,
+      );
+      process.exit(2);
+    }
+    throw error;
+  }
+  const env = environment();
+  const rounds = Math.max(1, Number(options.rounds));
+  log(`engine: ${rounds} rounds over ${workloads.ptc.texts.length + workloads.corpus.texts.length} texts (alex takes most of the time)`);
+  const engine = runEngineBench({ packs: [...BUILTIN_PACKS], comparison: [workloads.ptc, workloads.corpus], rounds, log });
+
+  // Bundles: two production builds into bench/out (the E2E tests own .output/).
+  let bundles: BundleResults | null = null;
+  let bundlesError: string | undefined;
+  let extensionDir: string | undefined;
+  log('build: extension with and without packs');
+  const built = buildExtension(repositoryRoot, join(outBase, 'with-packs'), false);
+  if ('error' in built) {
+    bundlesError = built.error;
+  } else {
+    extensionDir = built.outDir;
+    const withoutPacks = buildExtension(repositoryRoot, join(outBase, 'without-packs'), true);
+    bundles = bundleResults(repositoryRoot, built.outDir, 'error' in withoutPacks ? withoutPacks : withoutPacks.outDir);
+  }
+
+  let browser: BrowserResults | null = null;
+  let browserError: string | undefined;
+  if (options['skip-browser']) {
+    browserError = 'skipped (--skip-browser)';
+  } else if (!extensionDir) {
+    browserError = `no extension build: ${bundlesError}`;
+  } else if (!existsSync(join(extensionDir, 'content-scripts', 'content.js'))) {
+    browserError = 'the build has no content script (entrypoints/content) yet';
+  } else {
+    try {
+      browser = await runBrowserBench({
+        extensionDir,
+        pagesDir: join(sharedDir, 'corpus', 'pages'),
+        pages: options.pages!.split(',').map((page) => page.trim()).filter(Boolean),
+        loads: Math.max(1, Number(options.loads)),
+        settleMs: 1000,
+        highlightTimeoutMs: 8000,
+        log,
+      });
+    } catch (error) {
+      browserError = (error as Error).message.split('\n')[0];
+      log(`browser: failed: ${browserError}`);
+    }
+  }
+  if (browserError) log(`browser: not measured: ${browserError}`);
+
+  const targets = evaluateTargets(engine.results, browser, bundles, browserError, bundlesError);
+  const profiles: Results['profiles'] = [];
+  if (!options['no-profile']) {
+    const missed = new Set(targets.filter((target) => target.pass === false).map((target) => target.id));
+    const profileOf = async (reason: string, name: string, compiled: CompiledRules, texts: readonly string[]) => {
+      log(`profile: ${reason}`);
+      collectGarbage();
+      const summary = await profile(() => {
+        for (let pass = 0; pass < 2; pass++) for (const text of texts) analyzeText(text, compiled);
+      }, join(outBase, `${name}.cpuprofile`), repositoryRoot);
+      profiles.push({ reason, ...summary });
+    };
+    const ptcTexts = workloads.ptc.texts.map((item) => item.text);
+    if (missed.has('vs-alex') || missed.has('vs-write-good') || missed.has('vs-floor')) {
+      await profileOf('Unspun core on ptc-dev (a throughput target was missed)', 'unspun-ptc-dev', engine.compiled, ptcTexts);
+    }
+    if (missed.has('rules-x10')) await profileOf('Unspun core with ×10 rules on ptc-dev', 'unspun-rules-x10', engine.compiledX10, ptcTexts);
+    if (missed.has('text-x10')) await profileOf('Unspun core on the 10 MB text', 'unspun-10mb', engine.compiled, [engine.largeText]);
+  }
+
+  const results: Results = {
+    environment: env,
+    ratioToAlex: engine.results.ratios.alex.median,
+    ratioToWriteGood: engine.results.ratios.writeGood.median,
+    ratioToFloor: engine.results.ratios.floor.median,
+    engine: engine.results,
+    browser,
+    ...(browserError ? { browserError } : {}),
+    bundles,
+    ...(bundlesError ? { bundlesError } : {}),
+    targets,
+    profiles,
+  };
+  mkdirSync(join(repositoryRoot, 'bench'), { recursive: true });
+  writeFileSync(join(repositoryRoot, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(join(repositoryRoot, 'bench', 'latest.md'), renderMarkdown(results));
+  console.log(renderText(results));
+  log('wrote bench/results.json and bench/latest.md');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
