@@ -18,8 +18,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Request, type Worker } from 'playwright-core';
 
-/** Where the built Chrome extension lives (`npm run build`). */
-export const DEFAULT_EXTENSION_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../.output/chrome-mv3');
+/**
+ * Where the built Chrome extension lives (`npm run build`). `$UNSPUN_EXTENSION_DIR` points
+ * elsewhere, e.g. at a copy of a build that a concurrent `npm run build` cannot change mid-run.
+ */
+export const DEFAULT_EXTENSION_DIR =
+  process.env.UNSPUN_EXTENSION_DIR ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../.output/chrome-mv3');
 
 /**
  * Debian's `/usr/bin/chromium` is a shell wrapper that adds its own flags; the real binary is
@@ -59,7 +63,7 @@ const QUIET_FLAGS = [
 ];
 
 export interface LaunchOptions {
-  /** Unpacked extension to load; `null` launches without any extension. Default: `.output/chrome-mv3`. */
+  /** Unpacked extension to load; `null` launches without any extension. Default: `DEFAULT_EXTENSION_DIR`. */
   extensionDir?: string | null;
   /** Default: headless unless `headed` is true. */
   headed?: boolean;

@@ -264,12 +264,14 @@ export async function highlightPoint(page: Page, name: HighlightName, text: stri
   const source = typeof text === 'string' ? { string: text } : { regexp: text.source, flags: text.flags };
   const point = await page.evaluate(
     ({ name, source }) => {
-      const matches = (value: string) =>
-        'string' in source ? value === source.string : new RegExp(source.regexp, source.flags).test(value);
+      // No named helper functions inside page callbacks: tsx (the demo) wraps them in an
+      // `__name()` call that does not exist in the page.
+      const pattern = 'string' in source ? null : new RegExp(source.regexp, source.flags);
       const highlight = CSS.highlights.get(name);
       if (!highlight) return null;
       for (const range of highlight as Iterable<Range>) {
-        if (!matches(range.toString())) continue;
+        const value = range.toString();
+        if (pattern ? !pattern.test(value) : value !== (source as { string: string }).string) continue;
         range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
         const rect = range.getClientRects()[0];
         return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
