@@ -196,7 +196,10 @@ export function PopupApp({
         <section aria-labelledby="packs-heading">
           <h2 id="packs-heading">Rule sets</h2>
           {packs.map(({ pack }) => {
-            const onPage = summary ? summary.flags.filter((flag) => flag.packId === pack.id).length : undefined;
+            const onPage =
+              summary && showPage && report.analyzed
+                ? summary.flags.filter((flag) => flag.packId === pack.id).length
+                : undefined;
             // Attribution cues never highlight anything; a count of 0 would wrongly suggest they do nothing.
             const sourcesOnly = pack.rules.every((rule) => rule.kind === 'attribution-cue');
             return (

@@ -137,6 +137,8 @@ describe('popup', () => {
 
     expect(await screen.findByText(/doesn't look like a news article/)).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Flags' })).toBeNull();
+    // No per-pack counts for a page nobody analyzed: "0 flags" would be a claim about it.
+    expect(screen.queryByText(/flags? on this page/)).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Analyze this page' }));
 
     await screen.findByRole('button', { name: /^regime/ });
