@@ -7,13 +7,14 @@
  * loop). Loads alternate between the two browsers so drift hits both. One extra traced load
  * per page charges main-thread tasks to the extension by script URL (see trace.ts).
  */
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { SourceMap } from 'node:module';
+import { join, relative, resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { launchChromium, type LaunchedChromium } from '../scripts/lib/launch-chromium';
 import { startStaticServer } from '../scripts/lib/static-server';
 import { summarize, type Summary } from './stats';
-import { extensionTasks, startTrace, stopTrace, type ExtensionTasks } from './trace';
+import { extensionTasks, startTrace, stopTrace, type ExtensionHotSpot, type ExtensionTasks } from './trace';
 
 /** Runs in the page's main world before its own scripts; `CSS.highlights` is shared with the content script's world. */
 const RECORDER = `(() => {
@@ -70,6 +71,8 @@ export interface BrowserResults {
   loadRatio: number;
   /** Requests to hosts other than 127.0.0.1 that pages attempted (all aborted). */
   abortedExternalRequests: number;
+  /** Where the extension's main-thread time went in the traced loads (all pages), in the original sources. */
+  extensionProfile: { where: string; ms: number; share: number }[];
 }
 
 export interface BrowserInput {
@@ -80,6 +83,8 @@ export interface BrowserInput {
   /** Wait after load (and after the first highlight) so the extension's remaining work is observed. */
   settleMs: number;
   highlightTimeoutMs: number;
+  /** For naming source files in the extension profile. */
+  repositoryRoot: string;
   log: (line: string) => void;
 }
 
@@ -129,6 +134,44 @@ async function tracedLoad(context: BrowserContext, url: string, input: BrowserIn
     await session.detach().catch(() => undefined);
     await page.close();
   }
+}
+
+/**
+ * Sums the hot spots of all traced loads and names them in the original sources through the
+ * build's hidden source maps (`file:function:line`, "→ callee" when the time was spent inside a
+ * browser built-in the extension called).
+ */
+function resolveHotSpots(spots: readonly ExtensionHotSpot[], extensionDir: string, repositoryRoot: string): BrowserResults['extensionProfile'] {
+  const maps = new Map<string, SourceMap | null>();
+  const mapFor = (url: string): SourceMap | null => {
+    const path = new URL(url).pathname;
+    if (!maps.has(path)) {
+      const file = join(extensionDir, `${path}.map`);
+      maps.set(path, existsSync(file) ? new SourceMap(JSON.parse(readFileSync(file, 'utf8'))) : null);
+    }
+    return maps.get(path)!;
+  };
+  const totals = new Map<string, number>();
+  let all = 0;
+  for (const spot of spots) {
+    const map = mapFor(spot.url);
+    const entry = map?.findEntry(spot.line, spot.column) as { originalSource?: string; originalLine?: number; name?: string } | undefined;
+    let where: string;
+    if (entry?.originalSource) {
+      const source = entry.originalSource.replace(/^file:\/\//, '');
+      const file = source.startsWith('/') ? relative(repositoryRoot, source) : relative(repositoryRoot, resolve(extensionDir, 'content-scripts', source));
+      where = `${file.replace(/^(\.\.\/)+/, '')}:${entry.name || spot.functionName || '(anonymous)'}:${(entry.originalLine ?? 0) + 1}`;
+    } else {
+      where = `${new URL(spot.url).pathname.slice(1)}:${spot.functionName || '(anonymous)'}:${spot.line + 1}:${spot.column + 1}`;
+    }
+    if (spot.callee) where += ` → ${spot.callee}`;
+    totals.set(where, (totals.get(where) ?? 0) + spot.ms);
+    all += spot.ms;
+  }
+  return [...totals.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 15)
+    .map(([where, ms]) => ({ where, ms, share: all > 0 ? ms / all : 0 }));
 }
 
 export async function runBrowserBench(input: BrowserInput): Promise<BrowserResults> {
@@ -196,6 +239,9 @@ export async function runBrowserBench(input: BrowserInput): Promise<BrowserResul
     input.log('browser: traced loads done');
 
     const traced = pages.filter((page) => page.trace !== null);
+    const extensionProfile = resolveHotSpots(traced.flatMap((page) => page.trace!.hot), input.extensionDir, input.repositoryRoot);
+    // Per page, the raw (built-file) hot spots are only kept as a short list; the named profile above is the useful one.
+    for (const page of traced) page.trace!.hot = page.trace!.hot.slice(0, 5);
     const highlightMedians = pages.map((page) => page.withExtension.firstHighlightAfterDclMs?.median ?? null);
     return {
       chromium: browserVersion,
@@ -208,6 +254,7 @@ export async function runBrowserBench(input: BrowserInput): Promise<BrowserResul
       loadRatio:
         pages.reduce((sum, page) => sum + page.withExtension.loadMs.median, 0) / pages.reduce((sum, page) => sum + page.withoutExtension.loadMs.median, 0),
       abortedExternalRequests: withExtension.externalRequests.length + withoutExtension.externalRequests.length,
+      extensionProfile,
     };
   } finally {
     await withExtension?.close();

@@ -5,6 +5,7 @@
  */
 import { Session } from 'node:inspector/promises';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { findSourceMap } from 'node:module';
 import { dirname, relative } from 'node:path';
 
 interface ProfileNode {
@@ -56,20 +57,47 @@ export async function profile(
   }
 }
 
+/**
+ * Self time per function. Positions are mapped through the loader's source maps (tsx compiles
+ * each module to one line, so raw line numbers say nothing), and samples taken while the
+ * inspector itself was on the stack (stopping the profiler) are left out.
+ */
 function summarizeProfile(cpuProfile: CpuProfile, repositoryRoot: string, top: number): Omit<ProfileSummary, 'file'> {
   const byNode = new Map<number, ProfileNode>(cpuProfile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of cpuProfile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const fromInspector = new Map<number, boolean>();
+  const isInspector = (nodeId: number): boolean => {
+    const known = fromInspector.get(nodeId);
+    if (known !== undefined) return known;
+    const node = byNode.get(nodeId);
+    const parent = parentOf.get(nodeId);
+    const result = !!node && (node.callFrame.url.startsWith('node:inspector') || (parent !== undefined && isInspector(parent)));
+    fromInspector.set(nodeId, result);
+    return result;
+  };
+  const whereOf = (frame: ProfileNode['callFrame']): string => {
+    let file = frame.url;
+    let line = frame.lineNumber;
+    const entry = frame.url ? (findSourceMap(frame.url)?.findEntry(frame.lineNumber, frame.columnNumber) as { originalSource?: string; originalLine?: number } | undefined) : undefined;
+    if (entry?.originalSource) {
+      file = entry.originalSource;
+      line = entry.originalLine ?? line;
+    }
+    file = file.replace(/^file:\/\//, '');
+    if (file.startsWith(repositoryRoot)) file = relative(repositoryRoot, file);
+    return `${file || '(native)'}:${frame.functionName || '(anonymous)'}${file ? `:${line + 1}` : ''}`;
+  };
   const selfMicros = new Map<string, number>();
   let totalMicros = 0;
   cpuProfile.samples.forEach((nodeId, index) => {
     const delta = cpuProfile.timeDeltas[index] ?? 0;
     const node = byNode.get(nodeId);
-    if (!node) return;
+    if (!node || isInspector(nodeId)) return;
     const frame = node.callFrame;
     if (frame.functionName === '(idle)' || frame.functionName === '(program)') return;
     totalMicros += delta;
-    let file = frame.url.replace(/^file:\/\//, '');
-    if (file.startsWith(repositoryRoot)) file = relative(repositoryRoot, file);
-    const where = `${file || '(native)'}:${frame.functionName || '(anonymous)'}:${frame.lineNumber + 1}`;
+    const where = whereOf(frame);
     selfMicros.set(where, (selfMicros.get(where) ?? 0) + delta);
   });
   const hot = [...selfMicros.entries()]

@@ -13,6 +13,8 @@ export interface Environment {
   commit: string;
   /** Uncommitted changes in the tree when the bench ran. */
   dirty: boolean;
+  /** 1-minute load average when the bench started and ended: above `cores`, other work competed for the CPU. */
+  loadAverage: { start: number; end: number };
 }
 
 export interface TargetResult {
@@ -171,6 +173,14 @@ function tables(results: Results): Table[] {
     head: ['target', 'measured', 'result'],
     rows: results.targets.map((target) => [target.target, target.measured, target.pass === null ? `NOT MEASURED${target.note ? `: ${target.note}` : ''}` : target.pass ? 'PASS' : 'MISS']),
   });
+  const extensionMissed = results.targets.some((target) => ['longest-extension-task', 'first-highlight', 'load-ratio'].includes(target.id) && target.pass === false);
+  if (browser && extensionMissed && browser.extensionProfile.length > 0) {
+    list.push({
+      title: 'Extension main-thread profile (traced loads, all pages; sampled time by innermost extension function, source-mapped)',
+      head: ['ms', 'share', 'file:function:line → built-in called'],
+      rows: browser.extensionProfile.map((spot) => [fixed(spot.ms, 1), `${fixed(spot.share * 100, 1)}%`, spot.where]),
+    });
+  }
   for (const profile of results.profiles) {
     list.push({
       title: `CPU profile: ${profile.reason} (${fixed(profile.totalMs, 0)} ms sampled; ${profile.file})`,
@@ -181,10 +191,18 @@ function tables(results: Results): Table[] {
   return list;
 }
 
+function loadNote(env: Environment): string {
+  const busy = Math.max(env.loadAverage.start, env.loadAverage.end) > env.cores;
+  return `Load average ${fixed(env.loadAverage.start, 1)} at start, ${fixed(env.loadAverage.end, 1)} at end${
+    busy ? ` on ${env.cores} cores: other work competed for the CPU, so absolute times are inflated; the interleaved ratios are the figures to trust.` : '.'
+  }`;
+}
+
 export function renderText(results: Results): string {
   const out: string[] = [];
   const env = results.environment;
   out.push(`Unspun benchmark — ${env.date} — node ${env.node}, ${env.cpu} × ${env.cores}, commit ${env.commit}${env.dirty ? ' (dirty tree)' : ''}`);
+  out.push(loadNote(env));
   for (const table of tables(results)) {
     const widths = table.head.map((cell, column) => Math.max(cell.length, ...table.rows.map((row) => (row[column] ?? '').length)));
     const line = (row: Row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
@@ -200,6 +218,7 @@ export function renderMarkdown(results: Results): string {
     `# Benchmark: latest run`,
     '',
     `${env.date}, node ${env.node}, ${env.cpu} × ${env.cores} cores, ${env.platform}, commit \`${env.commit}\`${env.dirty ? ' (with uncommitted changes)' : ''}.`,
+    loadNote(env),
   ];
   const escape = (cell: string) => cell.replace(/\|/g, '\\|');
   for (const table of tables(results)) {

@@ -69,12 +69,33 @@ export interface ExtensionTasks {
   totalMs: number;
   /** Longest task on a page main thread overall, for comparison. */
   longestAnyMs: number;
+  /** Where the extension's sampled time went, most first. */
+  hot: ExtensionHotSpot[];
 }
 
 interface ProfileNode {
   id: number;
   parent?: number;
-  callFrame: { url?: string };
+  callFrame: { url?: string; functionName?: string; lineNumber?: number; columnNumber?: number };
+}
+
+/** A place in extension code where samples landed, before source-map lookup. */
+export interface ExtensionHotSpot {
+  url: string;
+  functionName: string;
+  /** 0-based, in the built file. */
+  line: number;
+  column: number;
+  /** The browser built-in the extension code was inside when sampled (e.g. a DOM call), if any. */
+  callee: string;
+  ms: number;
+}
+
+interface ExtensionSample {
+  time: number;
+  interval: number;
+  /** Key of the innermost extension frame on the stack (plus the built-in it called). */
+  spot: string;
 }
 
 /**
@@ -83,9 +104,9 @@ interface ProfileNode {
  * time deltas). Samples catch what trace events miss: the continuation of an `await`
  * (`scheduler.yield`, a promise) runs as a bare microtask with no script URL on it.
  */
-function extensionSamples(events: readonly TraceEvent[]): Map<string, { time: number; interval: number }[]> {
-  const profiles = new Map<string, { thread: string; time: number; nodes: Map<number, ProfileNode>; fromExtension: Map<number, boolean> }>();
-  const samplesByThread = new Map<string, { time: number; interval: number }[]>();
+function extensionSamples(events: readonly TraceEvent[]): Map<string, ExtensionSample[]> {
+  const profiles = new Map<string, { thread: string; time: number; nodes: Map<number, ProfileNode>; innermost: Map<number, ProfileNode | null> }>();
+  const samplesByThread = new Map<string, ExtensionSample[]>();
   const sorted = events.filter((event) => event.name === 'Profile' || event.name === 'ProfileChunk').sort((a, b) => a.ts - b.ts);
   for (const event of sorted) {
     const id = `${event.pid}:${(event as { id?: string }).id}`;
@@ -93,18 +114,22 @@ function extensionSamples(events: readonly TraceEvent[]): Map<string, { time: nu
       | { startTime?: number; cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] }
       | undefined;
     if (event.name === 'Profile') {
-      profiles.set(id, { thread: `${event.pid}:${event.tid}`, time: data?.startTime ?? event.ts, nodes: new Map(), fromExtension: new Map() });
+      profiles.set(id, { thread: `${event.pid}:${event.tid}`, time: data?.startTime ?? event.ts, nodes: new Map(), innermost: new Map() });
       continue;
     }
     const profile = profiles.get(id);
     if (!profile || !data?.cpuProfile) continue;
     for (const node of data.cpuProfile.nodes ?? []) profile.nodes.set(node.id, node);
-    const isExtension = (nodeId: number): boolean => {
-      const known = profile.fromExtension.get(nodeId);
+    const innermostExtensionFrame = (nodeId: number): ProfileNode | null => {
+      const known = profile.innermost.get(nodeId);
       if (known !== undefined) return known;
       const node = profile.nodes.get(nodeId);
-      const result = !!node && ((node.callFrame.url ?? '').startsWith('chrome-extension://') || (node.parent !== undefined && isExtension(node.parent)));
-      profile.fromExtension.set(nodeId, result);
+      let result: ProfileNode | null = null;
+      if (node) {
+        if ((node.callFrame.url ?? '').startsWith('chrome-extension://')) result = node;
+        else if (node.parent !== undefined) result = innermostExtensionFrame(node.parent);
+      }
+      profile.innermost.set(nodeId, result);
       return result;
     };
     const samples = data.cpuProfile.samples ?? [];
@@ -114,7 +139,12 @@ function extensionSamples(events: readonly TraceEvent[]): Map<string, { time: nu
     samples.forEach((nodeId, index) => {
       const delta = deltas[index] ?? 0;
       profile.time += delta;
-      if (isExtension(nodeId)) list.push({ time: profile.time, interval: delta });
+      const frame = innermostExtensionFrame(nodeId);
+      if (!frame) return;
+      const leaf = profile.nodes.get(nodeId)!;
+      const callee = leaf === frame ? '' : leaf.callFrame.functionName || '(anonymous)';
+      const { url = '', functionName = '', lineNumber = 0, columnNumber = 0 } = frame.callFrame;
+      list.push({ time: profile.time, interval: delta, spot: JSON.stringify([url, functionName, lineNumber, columnNumber, callee]) });
     });
   }
   for (const list of samplesByThread.values()) list.sort((a, b) => a.time - b.time);
@@ -141,7 +171,8 @@ export function extensionTasks(events: readonly TraceEvent[]): ExtensionTasks {
     if (!list) byThread.set(thread, (list = []));
     list.push(event);
   }
-  const result: ExtensionTasks = { longestMs: 0, longestExtensionScriptMs: 0, count: 0, totalMs: 0, longestAnyMs: 0 };
+  const result: ExtensionTasks = { longestMs: 0, longestExtensionScriptMs: 0, count: 0, totalMs: 0, longestAnyMs: 0, hot: [] };
+  const spotMicros = new Map<string, number>();
   for (const [thread, threadEvents] of byThread) {
     threadEvents.sort((a, b) => a.ts - b.ts);
     const threadSamples = samples.get(thread) ?? [];
@@ -164,7 +195,9 @@ export function extensionTasks(events: readonly TraceEvent[]): ExtensionTasks {
       for (let index = sampleCursor; index < threadSamples.length && threadSamples[index]!.time <= end; index++) {
         // A sample stands for the time since the previous one; only the part inside this task counts.
         const sample = threadSamples[index]!;
-        extensionScriptMicros += Math.min(sample.interval, sample.time - task.ts);
+        const micros = Math.min(sample.interval, sample.time - task.ts);
+        extensionScriptMicros += micros;
+        spotMicros.set(sample.spot, (spotMicros.get(sample.spot) ?? 0) + micros);
         fromExtension = true;
       }
       const ms = task.dur! / 1000;
@@ -178,5 +211,12 @@ export function extensionTasks(events: readonly TraceEvent[]): ExtensionTasks {
       }
     }
   }
+  result.hot = [...spotMicros.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 200)
+    .map(([spot, micros]) => {
+      const [url, functionName, line, column, callee] = JSON.parse(spot) as [string, string, number, number, string];
+      return { url, functionName, line, column, callee, ms: micros / 1000 };
+    });
   return result;
 }

@@ -4,15 +4,15 @@
  * bench/latest.md. Never part of `npm test`: timings belong here, as ratios measured in one run.
  *
  * Options:
- *   --rounds N        engine rounds (default 5)
- *   --loads N         page loads per page and mode in the browser (default 4)
+ *   --rounds N        engine rounds (default 3)
+ *   --loads N         page loads per page and mode in the browser (default 3)
  *   --pages a,b,c     corpus pages for the browser part (default guardian-1,yahoo-1,msn,nytimes-1,wapo-1)
  *   --skip-browser    engine and bundles only
  *   --no-profile      do not profile missed targets
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -32,8 +32,8 @@ const log = (line: string) => process.stderr.write(`[bench ${(performance.now() 
 
 const { values: options } = parseArgs({
   options: {
-    rounds: { type: 'string', default: '5' },
-    loads: { type: 'string', default: '4' },
+    rounds: { type: 'string', default: '3' },
+    loads: { type: 'string', default: '3' },
     pages: { type: 'string', default: 'guardian-1,yahoo-1,msn,nytimes-1,wapo-1' },
     'skip-browser': { type: 'boolean', default: false },
     'no-profile': { type: 'boolean', default: false },
@@ -56,6 +56,7 @@ function environment(): Environment {
     date: new Date().toISOString(),
     commit: git('rev-parse', '--short', 'HEAD') || 'unknown',
     dirty: git('status', '--porcelain', '--untracked-files=no') !== '',
+    loadAverage: { start: loadavg()[0]!, end: Number.NaN },
   };
 }
 
@@ -109,6 +110,7 @@ async function main(): Promise<void> {
         pages: options.pages!.split(',').map((page) => page.trim()).filter(Boolean),
         loads: Math.max(1, Number(options.loads)),
         settleMs: 1000,
+        repositoryRoot,
         highlightTimeoutMs: 8000,
         log,
       });
@@ -139,6 +141,7 @@ async function main(): Promise<void> {
     if (missed.has('text-x10')) await profileOf('Unspun core on the 10 MB text', 'unspun-10mb', engine.compiled, [engine.largeText]);
   }
 
+  env.loadAverage.end = loadavg()[0]!;
   const results: Results = {
     environment: env,
     ratioToAlex: engine.results.ratios.alex.median,
