@@ -51,6 +51,8 @@ interface Segment {
   base: number;
   flags: Flag[];
   words: number;
+  /** Sentences the analysis found attributed to a source; the popup weighs them against unsourced claims. */
+  attributedSentences: number;
 }
 
 interface PaintedFlag {
@@ -240,7 +242,13 @@ export class PageSession {
     const base = this.nextBase;
     // Two characters of gap, as between blocks, so no two segments share an offset.
     this.nextBase += map.text.length + 2;
-    return { map, base, flags: result.flags.map((flag) => shiftFlag(flag, base)), words: result.stats.words };
+    return {
+      map,
+      base,
+      flags: result.flags.map((flag) => shiftFlag(flag, base)),
+      words: result.stats.words,
+      attributedSentences: result.stats.attributedSentences,
+    };
   }
 
   /** Paints every visible flag afresh, in page order. */
@@ -634,6 +642,7 @@ export class PageSession {
       analyzed: this.analyzed,
       siteEnabled: this.settings ? this.siteEnabled : true,
       words: this.segments.reduce((sum, segment) => sum + segment.words, 0),
+      attributedSentences: this.segments.reduce((sum, segment) => sum + segment.attributedSentences, 0),
       flags,
     };
   }
