@@ -67,8 +67,6 @@ const NAMING_WORDS = new Set([
 
 const DEFAULT_SCARE_QUOTE_WORDS = 3;
 
-let sentenceSegmenter: Intl.Segmenter | undefined;
-
 /**
  * Titles and initials that end in a full stop without ending the sentence. V8's segmenter
  * breaks after "Mr." and "Sen.", which would cut "…, said Sen. Warren." in two and lose the
@@ -77,22 +75,46 @@ let sentenceSegmenter: Intl.Segmenter | undefined;
 const ABBREVIATION_BEFORE_BREAK =
   /(?:^|[\s(])(?:Mr|Mrs|Ms|Messrs|Dr|Prof|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Maj|Capt|Cmdr|Sgt|Adm|Rev|Fr|St|Jr|Sr|Hon|Pres|Supt|Insp|Det|No|Nos|Vol|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|U\.S|U\.K|U\.N|[A-Z])\.$/;
 
-function sentencesOf(text: string, block: TextSpan): TextSpan[] {
+let sentenceSegmenter: Intl.Segmenter | undefined;
+
+/**
+ * Sentence spans, block by block, from ONE lazy segmentation of the whole text. Segmenting
+ * each paragraph separately costs an ICU break-iterator set-up per call, which dominated the
+ * analysis of texts with many short blocks; one iterator walked forward is several times
+ * cheaper. Segments are clipped to blocks, so no sentence ever crosses a block boundary.
+ */
+function createSentenceReader(text: string): (block: TextSpan) => TextSpan[] {
   sentenceSegmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
-  const spans: TextSpan[] = [];
-  const blockText = text.slice(block.start, block.end);
-  let mergeWithPrevious = false;
-  for (const { segment, index } of sentenceSegmenter.segment(blockText)) {
-    let start = block.start + index;
-    let end = start + segment.length;
-    while (start < end && /\s/.test(text[start])) start++;
-    while (end > start && /\s/.test(text[end - 1])) end--;
-    if (end <= start) continue;
-    if (mergeWithPrevious && spans.length > 0) spans[spans.length - 1].end = end;
-    else spans.push({ start, end });
-    mergeWithPrevious = ABBREVIATION_BEFORE_BREAK.test(text.slice(Math.max(start, end - 8), end));
-  }
-  return spans;
+  const iterator = sentenceSegmenter.segment(text)[Symbol.iterator]();
+  let pending: TextSpan | undefined;
+  const nextSegment = (): TextSpan | undefined => {
+    if (pending) return pending;
+    const step = iterator.next();
+    if (step.done) return undefined;
+    pending = { start: step.value.index, end: step.value.index + step.value.segment.length };
+    return pending;
+  };
+  return (block) => {
+    const spans: TextSpan[] = [];
+    let mergeWithPrevious = false;
+    for (let segment = nextSegment(); segment; segment = nextSegment()) {
+      if (segment.start >= block.end) break;
+      let start = Math.max(segment.start, block.start);
+      let end = Math.min(segment.end, block.end);
+      // A segment running past the block is finished by later blocks; otherwise it is used up.
+      if (segment.end > block.end) pending = { start: block.end, end: segment.end };
+      else pending = undefined;
+      while (start < end && /\s/.test(text[start])) start++;
+      while (end > start && /\s/.test(text[end - 1])) end--;
+      if (end > start) {
+        if (mergeWithPrevious && spans.length > 0) spans[spans.length - 1].end = end;
+        else spans.push({ start, end });
+        mergeWithPrevious = ABBREVIATION_BEFORE_BREAK.test(text.slice(Math.max(start, end - 8), end));
+      }
+      if (segment.end >= block.end) break;
+    }
+    return spans;
+  };
 }
 
 /** Blocks for plain text: every line break ends one, so no sentence runs across lines. */
@@ -198,6 +220,7 @@ export function createAnalysis(text: string, compiled: CompiledRules, hints: Str
   let attributedSentences = 0;
   let blockIndex = 0;
   let current: BlockState | undefined;
+  const readSentences = createSentenceReader(text);
 
   const scareQuoteRule = compiled.scareQuoteRule;
   const scareQuoteWords = scareQuoteRule?.rule.maxWords ?? DEFAULT_SCARE_QUOTE_WORDS;
@@ -353,7 +376,7 @@ export function createAnalysis(text: string, compiled: CompiledRules, hints: Str
         const previousBlock = blocks[blockIndex - 1];
         current = {
           block,
-          sentences: sentencesOf(text, block),
+          sentences: readSentences(block),
           quotations: findQuotations(text, block.start, block.end),
           next: 0,
           previousAttributed: false,

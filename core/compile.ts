@@ -24,7 +24,8 @@ interface PhraseOutput {
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Created on first child: most nodes are leaves, and a Map per leaf would double compile time. */
+  next?: Map<string, TrieNode>;
   gap?: TrieNode;
   outputs?: PhraseOutput[];
 }
@@ -50,7 +51,7 @@ export interface PhraseMatch {
 }
 
 function newNode(): TrieNode {
-  return { next: new Map() };
+  return {};
 }
 
 /** Every word sequence a phrase stands for, with the rule's inflection applied. */
@@ -74,6 +75,7 @@ function insert(root: TrieNode, words: string[], output: PhraseOutput): boolean 
       node = node.gap;
       continue;
     }
+    node.next ??= new Map();
     let child = node.next.get(word);
     if (!child) {
       child = newNode();
@@ -92,35 +94,68 @@ export function ruleKey(packId: string, ruleId: string): string {
   return `${packId}/${ruleId}`;
 }
 
-/** Compiles packs once; reuse the result for every text analyzed with the same pack set. */
-export function compilePacks(packs: readonly Pack[]): CompiledRules {
+export interface ResumableCompilation {
+  /** Compiles rules until done or `shouldYield()` says stop; returns true when finished. */
+  runSlice(shouldYield: () => boolean): boolean;
+  /** The compiled rules; complete once `runSlice` has returned true. */
+  result(): CompiledRules;
+}
+
+/**
+ * Starts compiling packs in slices, so a content script can yield to the page between them:
+ * thousands of phrases take longer than one 50 ms task on a slow laptop.
+ */
+export function createCompilation(packs: readonly Pack[]): ResumableCompilation {
   const root = newNode();
   const rules: CompiledRule[] = [];
   const byKey = new Map<string, CompiledRule>();
   let scareQuoteRule: CompiledRule | undefined;
   let sequenceCount = 0;
-  for (const pack of packs) {
-    for (const rule of pack.rules) {
-      const compiled: CompiledRule = {
-        pack,
-        rule,
-        exceptions: rule.exceptions.map((exception) => ({
-          when: exception.when,
-          phrases: exception.phrases.map((phrase) => tokenizePhrase(phrase).words.filter((word) => word !== GAP)),
-        })),
-      };
-      rules.push(compiled);
-      byKey.set(ruleKey(pack.id, rule.id), compiled);
-      if (rule.kind === 'scare-quote') scareQuoteRule ??= compiled;
-      for (const phrase of rule.phrases) {
-        for (const sequence of expandPhrase(phrase, rule.inflect)) {
-          if (sequence.words.length === 0) continue;
-          if (insert(root, sequence.words, { compiled, raw: sequence.raw })) sequenceCount++;
-        }
+  let packIndex = 0;
+  let ruleIndex = 0;
+
+  const compileRule = (pack: Pack, rule: Rule) => {
+    const compiled: CompiledRule = {
+      pack,
+      rule,
+      exceptions: rule.exceptions.map((exception) => ({
+        when: exception.when,
+        phrases: exception.phrases.map((phrase) => tokenizePhrase(phrase).words.filter((word) => word !== GAP)),
+      })),
+    };
+    rules.push(compiled);
+    byKey.set(ruleKey(pack.id, rule.id), compiled);
+    if (rule.kind === 'scare-quote') scareQuoteRule ??= compiled;
+    for (const phrase of rule.phrases) {
+      for (const sequence of expandPhrase(phrase, rule.inflect)) {
+        if (sequence.words.length === 0) continue;
+        if (insert(root, sequence.words, { compiled, raw: sequence.raw })) sequenceCount++;
       }
     }
-  }
-  return { packs, rules, root, scareQuoteRule, byKey, sequenceCount };
+  };
+
+  return {
+    runSlice(shouldYield) {
+      while (packIndex < packs.length) {
+        const pack = packs[packIndex];
+        while (ruleIndex < pack.rules.length) {
+          compileRule(pack, pack.rules[ruleIndex++]);
+          if (shouldYield()) return false;
+        }
+        packIndex++;
+        ruleIndex = 0;
+      }
+      return true;
+    },
+    result: () => ({ packs, rules, root, scareQuoteRule, byKey, sequenceCount }),
+  };
+}
+
+/** Compiles packs at once; reuse the result for every text analyzed with the same pack set. */
+export function compilePacks(packs: readonly Pack[]): CompiledRules {
+  const compilation = createCompilation(packs);
+  compilation.runSlice(() => false);
+  return compilation.result();
 }
 
 /** Looks up a rule by pack and rule id, e.g. for the explanation card. */
@@ -162,7 +197,7 @@ export function findPhraseMatches(compiled: CompiledRules, tokens: Tokens, from:
       }
     }
     if (position >= to) return;
-    const child = node.next.get(tokens.words[position]);
+    const child = node.next?.get(tokens.words[position]);
     if (child) {
       path.push(position);
       walk(child, position + 1, startToken);
@@ -174,7 +209,7 @@ export function findPhraseMatches(compiled: CompiledRules, tokens: Tokens, from:
   };
   for (let index = from; index < to; index++) {
     // Most words start no phrase: one map lookup and we move on.
-    const first = root.next.get(tokens.words[index]);
+    const first = root.next?.get(tokens.words[index]);
     if (!first) continue;
     path.push(index);
     walk(first, index + 1, index);

@@ -35,17 +35,22 @@ export interface Tokens {
   ends: number[];
 }
 
-/** Tokenizes `text.slice(from, to)`, keeping offsets relative to the whole text. */
+/** One shared scanner: tokenizing is synchronous, so reusing it is safe and saves a RegExp per sentence. */
+const scanner = new RegExp(WORD_PATTERN.source, 'gu');
+
+/** Tokenizes `text.slice(from, to)` without copying it, keeping offsets relative to the whole text. */
 export function tokenize(text: string, from = 0, to = text.length): Tokens {
   const tokens: Tokens = { words: [], raw: [], starts: [], ends: [] };
-  const pattern = new RegExp(WORD_PATTERN.source, 'gu');
-  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+  scanner.lastIndex = from;
   let match: RegExpExecArray | null;
-  while ((match = pattern.exec(slice)) !== null) {
-    tokens.raw.push(match[0]);
-    tokens.words.push(normalizeWord(match[0]));
-    tokens.starts.push(from + match.index);
-    tokens.ends.push(from + match.index + match[0].length);
+  while ((match = scanner.exec(text)) !== null && match.index < to) {
+    // Sentences end at punctuation or space, so a word never really runs past `to`; clip to be safe.
+    const end = Math.min(match.index + match[0].length, to);
+    const raw = end === match.index + match[0].length ? match[0] : text.slice(match.index, end);
+    tokens.raw.push(raw);
+    tokens.words.push(normalizeWord(raw));
+    tokens.starts.push(match.index);
+    tokens.ends.push(end);
   }
   return tokens;
 }
@@ -67,7 +72,10 @@ export function tokenizePhrase(phrase: string): { words: string[]; raw: string[]
       raw.push(GAP);
       continue;
     }
-    for (const match of chunk.matchAll(new RegExp(WORD_PATTERN.source, 'gu'))) {
+    // Compiling a Unicode-property RegExp costs far more than running it: reuse the scanner.
+    scanner.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = scanner.exec(chunk)) !== null) {
       raw.push(match[0]);
       words.push(normalizeWord(match[0]));
     }

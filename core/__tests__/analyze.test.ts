@@ -188,3 +188,17 @@ describe('paragraphs introduced by a colon', () => {
     expect(flagsOf('The governor left.\nThe plan clearly failed.').map((flag) => flag.kind)).toEqual(['unsourced-assertion']);
   });
 });
+
+describe('compilation in slices', () => {
+  it('compiles to the same matcher as compiling at once', async () => {
+    const { createCompilation } = await import('../compile');
+    const packs = compiled.packs;
+    const compilation = createCompilation(packs);
+    let calls = 0;
+    let slices = 0;
+    while (!compilation.runSlice(() => ++calls % 3 === 0)) slices++;
+    expect(slices).toBeGreaterThan(2);
+    const text = 'Critics of the plan say thugs clearly slammed the “moderate” death tax.';
+    expect(analyzeText(text, compilation.result()).flags).toEqual(analyzeText(text, compiled).flags);
+  });
+});
