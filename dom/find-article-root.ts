@@ -167,25 +167,39 @@ function readabilityRoot(doc: Document): Element | undefined {
     extractedKeys.add(normalizedText(paragraph.element).slice(0, 80));
   }
   if (extractedKeys.size === 0 || !doc.body) return undefined;
-  const matched = proseParagraphs(doc.body).filter(({ element }) => extractedKeys.has(normalizedText(element).slice(0, 80)));
+  // Readability turns text-only <div>s and <br>-separated text into <p>s in its copy, so on
+  // the live page look at every leaf text container, not only real paragraphs.
+  const matched: Array<{ element: Element; length: number }> = [];
+  for (const element of doc.body.querySelectorAll('p, div, td, pre')) {
+    if (element.localName !== 'p' && element.querySelector('p, div')) continue;
+    const text = normalizedText(element);
+    if (text.length >= MIN_PARAGRAPH_CHARACTERS && extractedKeys.has(text.slice(0, 80))) {
+      matched.push({ element, length: text.length });
+    }
+  }
   if (matched.length === 0) return undefined;
   return concentrate(doc.body, matched);
 }
 
 /**
- * Finds the article body: semantic candidates scored by paragraph text first, then
- * Readability (only when the page looks readerable; it parses a full clone), then the
- * element holding most of the page's paragraphs, and finally the body.
+ * Finds the article body: semantic candidates scored by paragraph text first, then the
+ * element holding most of the page's paragraphs, then Readability (only when the page looks
+ * readerable: it parses a full clone in one go, far too long a task to run first on a big
+ * page), and finally the body.
  */
 export function findArticleRoot(doc: Document = document): ArticleRoot {
   const isArticle = declaresArticle(doc);
   const semantic = semanticRoot(doc);
   if (semantic) return { root: semantic, isArticle, method: 'semantic' };
-  const readable = readabilityRoot(doc);
-  if (readable) return { root: readable, isArticle, method: 'readability' };
   const body = doc.body ?? doc.documentElement;
   const paragraphs = proseParagraphs(body);
   const total = paragraphs.reduce((sum, paragraph) => sum + paragraph.length, 0);
-  if (total >= MIN_ROOT_CHARACTERS) return { root: concentrate(body, paragraphs), isArticle, method: 'paragraphs' };
-  return { root: body, isArticle, method: 'body' };
+  if (total >= MIN_ROOT_CHARACTERS) {
+    const root = concentrate(body, paragraphs);
+    // A root that is still the whole body found no story container; Readability may.
+    if (root !== body) return { root, isArticle, method: 'paragraphs' };
+  }
+  const readable = readabilityRoot(doc);
+  if (readable) return { root: readable, isArticle, method: 'readability' };
+  return { root: body, isArticle, method: total >= MIN_ROOT_CHARACTERS ? 'paragraphs' : 'body' };
 }

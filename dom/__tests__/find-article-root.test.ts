@@ -121,4 +121,17 @@ describe('article metadata', () => {
     const doc = parse(`<body><main><nav><p>${paragraph}</p></nav><article id="story">${`<p>${paragraph.repeat(3)}</p>`.repeat(8)}</article></main></body>`);
     expect(findArticleRoot(doc).root.id).toBe('story');
   });
+
+  it('falls back to Readability for a story written as <br>-separated text in plain <div>s', () => {
+    const sentence = 'The harbour board met again on Tuesday to discuss the dredging schedule for the spring. ';
+    const story = Array.from({ length: 12 }, () => sentence.repeat(3)).join('<br><br>');
+    const doc = parse(
+      `<body><div class="nav"><a href="/">Home</a> <a href="/news">News</a></div>` +
+        `<div class="wrap"><div id="story" class="entry-content">${story}</div><div class="sidebar"><a href="/x">More stories</a></div></div>` +
+        `<div class="footer">Copyright</div></body>`,
+    );
+    const { root, method } = findArticleRoot(doc);
+    expect(method).toBe('readability');
+    expect(root.id).toBe('story');
+  });
 });
