@@ -19,8 +19,12 @@ export const WORD_PATTERN = /[\p{L}\p{N}\p{M}]+(?:['’ʼ][\p{L}\p{N}\p{M}]+)*/g
  */
 export function normalizeWord(word: string): string {
   let normal = word.toLowerCase();
-  if (normal.includes('’') || normal.includes('ʼ')) normal = normal.replace(/[’ʼ]/g, "'");
-  if (normal.length > 2 && normal.endsWith("'s")) normal = normal.slice(0, -2);
+  // Most words have no apostrophe: check with char codes before doing any string work.
+  if (normal.indexOf('’') >= 0 || normal.indexOf('ʼ') >= 0) normal = normal.replace(/[’ʼ]/g, "'");
+  const length = normal.length;
+  if (length > 2 && normal.charCodeAt(length - 1) === 115 /* s */ && normal.charCodeAt(length - 2) === 39 /* ' */) {
+    normal = normal.slice(0, -2);
+  }
   return normal;
 }
 
