@@ -1,0 +1,136 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options { "url": "https://news.example/2026/harbour-vote" }
+/**
+ * The page session end to end inside happy-dom: it has no CSS Custom Highlight API, so this
+ * also exercises the wrapping fallback on a real analysis. The card overlay is replaced by a
+ * recorder (the real one needs a browser to load its stylesheet); the e2e tests cover it.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { CardProps } from '../../components/Card';
+import type { CardOverlay } from '../../components/card/card-overlay';
+import { updateSettings } from '../../utils/settings';
+import { PageSession } from '../page-session';
+
+const ARTICLE = readFileSync(path.resolve(__dirname, '../../tests/fixtures/pages/article.html'), 'utf8');
+
+function loadPage(html: string) {
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  document.documentElement.replaceChildren(document.importNode(parsed.head, true), document.importNode(parsed.body, true));
+}
+
+async function until<T>(read: () => T, done: (value: T) => boolean, timeout = 8000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met; last value: ${JSON.stringify(value)?.slice(0, 300)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const markedText = (within: ParentNode = document) =>
+  [...within.querySelectorAll('unspun-mark')].map((mark) => mark.textContent).join('|');
+
+let ctx: ContentScriptContext;
+let shown: CardProps[];
+let session: PageSession;
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  loadPage(ARTICLE);
+  ctx = new ContentScriptContext('content');
+  shown = [];
+  const overlay: CardOverlay = {
+    show: (props) => void shown.push(props),
+    hide: () => undefined,
+    isOpen: false,
+    isCardHost: () => false,
+  };
+  session = new PageSession({ ctx, createCardOverlay: async () => overlay });
+  await session.start();
+}, 60_000);
+
+afterEach(() => ctx.notifyInvalidated());
+
+describe('page session on a news article', () => {
+  it('analyzes the article by itself and paints its flags inside the article only', () => {
+    const report = session.report();
+    expect(report).toMatchObject({ isArticle: true, analyzed: true, siteEnabled: true });
+    expect(report.flags.map((flag) => flag.text)).toContain('slammed');
+    expect(markedText(document.getElementById('story')!)).toContain('slammed');
+    // Navigation, comments and footer also say "slammed" and "radical"; none of it is painted.
+    for (const selector of ['header', '.comments', 'footer']) expect(markedText(document.querySelector(selector)!)).toBe('');
+  });
+
+  it('analyzes a paragraph added later on its own, keeping the earlier flags as they were', async () => {
+    const before = session.report();
+    const entry = document.createElement('p');
+    entry.id = 'appended';
+    entry.textContent = 'Protesters called the vote a witch hunt, and one speaker compared the council to a regime.';
+    document.getElementById('story')!.append(entry);
+    const after = await until(
+      () => session.report(),
+      (report) => report.flags.some((flag) => flag.text === 'witch hunt'),
+    );
+    // Earlier flags keep their ids (offsets): the first region was not analyzed again.
+    expect(after.flags.map((flag) => flag.id)).toEqual(expect.arrayContaining(before.flags.map((flag) => flag.id)));
+    const added = after.flags.find((flag) => flag.text === 'witch hunt')!;
+    expect(Math.min(...before.flags.map((flag) => flag.start))).toBeLessThan(added.start);
+    expect(markedText(entry)).toContain('witch hunt');
+  }, 30_000);
+
+  it('moves through flags in page order and opens the card for each, wrapping around', async () => {
+    const flags = session.report().flags;
+    expect(await session.step('next')).toBe(true);
+    expect(shown.at(-1)!.flag.id).toBe(flags[0].id);
+    await session.step('next');
+    expect(shown.at(-1)!.flag.id).toBe(flags[1].id);
+    await session.step('previous');
+    await session.step('previous');
+    expect(shown.at(-1)!.flag.id).toBe(flags.at(-1)!.id);
+    expect(shown.at(-1)!.index).toBe(flags.length);
+    expect(document.querySelector('unspun-mark[data-unspun-focus]')!.getAttribute('data-unspun-flag')).toBe(flags.at(-1)!.id);
+  });
+
+  it('re-highlights live when the severity filter changes, and brings the same flags back', async () => {
+    const all = session.report().flags;
+    const hidden = all[0].severity;
+    await updateSettings((settings) => ({ ...settings, severities: (['low', 'medium', 'high'] as const).filter((s) => s !== hidden) }));
+    const filtered = await until(
+      () => session.report().flags,
+      (flags) => flags.every((flag) => flag.severity !== hidden),
+    );
+    expect(filtered.map((flag) => flag.id)).toEqual(all.filter((flag) => flag.severity !== hidden).map((flag) => flag.id));
+    expect(document.querySelector(`unspun-mark[data-unspun-flag="${all[0].id}"]`)).toBeNull();
+    await updateSettings((settings) => ({ ...settings, severities: ['low', 'medium', 'high'] }));
+    const restored = await until(() => session.report().flags, (flags) => flags.length === all.length);
+    expect(restored.map((flag) => flag.id)).toEqual(all.map((flag) => flag.id));
+  }, 30_000);
+
+  it('switched off for the site, clears every highlight and gives the page back its exact DOM', async () => {
+    const clean = document.createElement('div');
+    loadPage(ARTICLE);
+    clean.innerHTML = document.body.innerHTML; // the untouched page, from our own fixture file
+    ctx.notifyInvalidated();
+    ctx = new ContentScriptContext('content');
+    session = new PageSession({ ctx, createCardOverlay: async () => ({ show() {}, hide() {}, isOpen: false, isCardHost: () => false }) });
+    await session.start();
+    expect(markedText()).not.toBe('');
+    await updateSettings((settings) => ({ ...settings, disabledSites: ['news.example'] }));
+    await until(() => session.report(), (report) => !report.siteEnabled && report.flags.length === 0);
+    expect(markedText()).toBe('');
+    expect(document.body.innerHTML).toBe(clean.innerHTML);
+    await updateSettings((settings) => ({ ...settings, disabledSites: [] }));
+    await until(() => session.report(), (report) => report.analyzed && report.flags.length > 0);
+    expect(markedText()).toContain('slammed');
+  }, 30_000);
+
+  it('stops and removes everything it added when the extension goes away', () => {
+    ctx.notifyInvalidated();
+    expect(document.querySelectorAll('unspun-mark, style[data-unspun-ui]').length).toBe(0);
+  });
+});
