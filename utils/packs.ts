@@ -7,7 +7,7 @@ import { parsePack, type Pack } from '../core/schema';
 import { importedPacksItem, type Settings } from './settings';
 
 export interface AvailablePacks {
-  builtin: Pack[];
+  builtin: readonly Pack[];
   imported: Pack[];
 }
 
