@@ -129,6 +129,29 @@ describe('page session on a news article', () => {
     expect(markedText()).toContain('slammed');
   }, 30_000);
 
+  it('analyzes again after a single-page-app navigation to another story', async () => {
+    expect(session.report().flags.map((flag) => flag.text)).toContain('slammed');
+    history.pushState({}, '', '/2026/live-blog');
+    const paragraph = (text: string) => Object.assign(document.createElement('p'), { textContent: text });
+    document.getElementById('story')!.replaceChildren(
+      paragraph('Protesters outside city hall called the vote a witch hunt against the old harbour traders.'),
+      ...Array.from({ length: 6 }, (_, index) =>
+        paragraph(`Entry ${index + 1}: the council listed the next steps for the harbour district, from surveys to tenders.`),
+      ),
+    );
+    const report = await until(
+      () => session.report(),
+      // A fresh analysis restarts the page text at offset 0; the mutation observer alone would
+      // only have appended the new paragraph after the old story's ~1,500 characters.
+      (report) =>
+        report.url.endsWith('/2026/live-blog') &&
+        report.analyzed &&
+        report.flags.some((flag) => flag.text === 'witch hunt' && flag.start < 1000),
+    );
+    expect(report.flags.map((flag) => flag.text)).not.toContain('slammed');
+    expect(markedText()).toContain('witch hunt');
+  }, 30_000);
+
   it('stops and removes everything it added when the extension goes away', () => {
     ctx.notifyInvalidated();
     expect(document.querySelectorAll('unspun-mark, style[data-unspun-ui]').length).toBe(0);
