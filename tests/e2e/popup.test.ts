@@ -9,6 +9,7 @@ import { BUILTIN_PACKS } from '../../core/builtin-packs';
 import type { PageReport } from '../../utils/messages';
 import {
   allHighlightedText,
+  extensionWorker,
   getReport,
   openPopup,
   readHighlights,
@@ -169,5 +170,19 @@ describe('network', () => {
     // The log really saw traffic: the pages themselves and the extension's own pages.
     expect(session.requests.requests.some((request) => request.url.startsWith('chrome-extension://'))).toBe(true);
     expect(session.requests.requests.some((request) => request.url.startsWith(session.server.origin))).toBe(true);
+  });
+
+  it('the request log would have seen a request from the service worker or an extension page (canary)', async () => {
+    // Runs after the assertion above: proves the "no request" result is not blindness.
+    const worker = await extensionWorker(session.browser);
+    const fromWorker = session.server.url('canary-from-worker.txt');
+    await worker.evaluate((url) => fetch(url).then((response) => response.status), fromWorker);
+    const popup = await openPopup(session.browser, tabId);
+    const fromPopup = session.server.url('canary-from-popup.txt');
+    await popup.evaluate((url) => fetch(url).then((response) => response.status), fromPopup);
+    await popup.close();
+    const seen = session.requests.byExtension(session.opened).join('\n');
+    expect(seen).toContain(fromWorker);
+    expect(seen).toContain(fromPopup);
   });
 });
