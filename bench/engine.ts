@@ -33,6 +33,9 @@ function exposeGc(): () => void {
 }
 export const collectGarbage = exposeGc();
 
+/** Past this predicted time, a larger text in the scaling check is not analyzed. */
+const LARGE_TEXT_BUDGET_MS = 90_000;
+
 export type ContestantId = Contestant['id'];
 
 export interface ContestantResult {
@@ -57,12 +60,22 @@ export interface EngineResults {
   ratios: { alex: RatioResult; writeGood: RatioResult; floor: RatioResult };
   largeText: {
     bytes: number;
-    unspun: { ms: Summary; megabytesPerSecond: number; flags: number };
+    /** null when the 10 MB text was not analyzed (see scaling.text.skipped). */
+    unspun: { ms: Summary; megabytesPerSecond: number; flags: number } | null;
     floor: { ms: Summary; megabytesPerSecond: number };
   };
   scaling: {
     rules: { rulesX1: number; rulesX10: number; phrasesX1: number; phrasesX10: number; flagsX1: number; flagsX10: number; msX1: Summary; msX10: Summary; timeRatio: RatioResult };
-    text: { bytesX1: number; bytesX10: number; msX1: Summary; msX10: Summary; timeRatio: RatioResult };
+    text: {
+      bytesX1: number;
+      bytesX10: number;
+      msX1: Summary;
+      msX10: Summary;
+      timeRatio: RatioResult;
+      /** Bytes → ms of the first analysis of each size tried (0.1, 1 and 10 MB). */
+      firstRunMs: Record<string, number>;
+      skipped?: string;
+    };
   };
   compile: { ms: Summary; msX10: Summary; heapBytes: number; heapBytesX10: number };
 }
@@ -98,7 +111,13 @@ function firstTenth(text: string): string {
   return paragraphs.slice(0, count).join('\n\n');
 }
 
-export function runEngineBench({ packs, comparison, rounds, log }: EngineInput): { results: EngineResults; compiled: CompiledRules; compiledX10: CompiledRules; largeText: string } {
+export function runEngineBench({ packs, comparison, rounds, log }: EngineInput): {
+  results: EngineResults;
+  compiled: CompiledRules;
+  compiledX10: CompiledRules;
+  /** The largest generated text that was analyzed in the scaling check. */
+  largestAnalyzedText: string;
+} {
   const compiled = compilePacks(packs);
   const vocabulary = loadedTermVocabulary(packs);
   const contestants: Contestant[] = [
@@ -153,28 +172,51 @@ export function runEngineBench({ packs, comparison, rounds, log }: EngineInput):
     floor: ratioOf(unspunTotals, times.get(key('floor', 'total'))!),
   };
 
-  // Scale: one ~10 MB text, and its first tenth, with the rule set fixed.
+  // Scale: one ~10 MB text, its first tenth and hundredth, with the rule set fixed. The sizes
+  // are tried in order and a size is skipped when the one before predicts it would blow the
+  // time budget (a super-linear analysis would otherwise hang the benchmark for hours).
   const allTexts = comparison.flatMap((workload) => workload.texts);
   const largeText = generateText(allTexts, 10e6);
   const tenth = firstTenth(largeText);
-  const largeBytes = Buffer.byteLength(largeText, 'utf8');
-  const tenthBytes = Buffer.byteLength(tenth, 'utf8');
-  log(`engine: generated ${(largeBytes / 1e6).toFixed(1)} MB text; timing text ×1 / ×10`);
+  const hundredth = firstTenth(tenth);
+  const sizes = [hundredth, tenth, largeText];
+  const bytesOf = sizes.map((text) => Buffer.byteLength(text, 'utf8'));
+  log(`engine: text ×1 / ×10 / ×100 (${bytesOf.map((bytes) => (bytes / 1e6).toFixed(2)).join(' / ')} MB)`);
   const floor = contestants[3]!.analyze;
-  const largeRounds = Math.max(3, Math.min(rounds, 5));
-  const textX1: number[] = [];
-  const textX10: number[] = [];
-  const floorLarge: number[] = [];
   let largeFlags = 0;
-  analyzeText(tenth, compiled);
-  for (let round = 0; round < largeRounds; round++) {
+  const firstMs: number[] = [];
+  let skipped: string | undefined;
+  for (let index = 0; index < sizes.length; index++) {
+    if (index > 0) {
+      const previous = firstMs[index - 1]!;
+      const growth = index > 1 ? Math.max(10, previous / firstMs[index - 2]!) : 10;
+      if (previous * growth > LARGE_TEXT_BUDGET_MS) {
+        skipped = `${(bytesOf[index]! / 1e6).toFixed(1)} MB not analyzed: ${(bytesOf[index - 1]! / 1e6).toFixed(2)} MB took ${(previous / 1000).toFixed(1)} s, so it would take about ${((previous * growth) / 1000).toFixed(0)} s`;
+        log(`engine: ${skipped}`);
+        break;
+      }
+    }
     collectGarbage();
-    textX1.push(timeMs(() => analyzeText(tenth, compiled)));
+    firstMs.push(timeMs(() => (largeFlags = analyzeText(sizes[index]!, compiled).flags.length)));
+  }
+  const measured = firstMs.length;
+  // The ×10 ratio is taken between the two largest sizes that were analyzed.
+  const lower = Math.max(0, measured - 2);
+  const upper = measured - 1;
+  const textX1: number[] = [firstMs[lower]!];
+  const textX10: number[] = [firstMs[upper]!];
+  const floorLarge: number[] = [];
+  for (let round = 1; round < 3 && measured >= 2; round++) {
     collectGarbage();
-    textX10.push(timeMs(() => (largeFlags = analyzeText(largeText, compiled).flags.length)));
+    textX1.push(timeMs(() => analyzeText(sizes[lower]!, compiled)));
+    collectGarbage();
+    textX10.push(timeMs(() => analyzeText(sizes[upper]!, compiled)));
+  }
+  for (let round = 0; round < 3; round++) {
     collectGarbage();
     floorLarge.push(timeMs(() => floor(largeText)));
   }
+  const largeBytes = bytesOf[2]!;
 
   // Rules ×10: the built-in packs plus nine made-up copies, on the same PTC texts.
   const wordsInTexts = new Set<string>();
@@ -240,7 +282,10 @@ export function runEngineBench({ packs, comparison, rounds, log }: EngineInput):
     ratios,
     largeText: {
       bytes: largeBytes,
-      unspun: { ms: summarize(textX10), megabytesPerSecond: megabytesPerSecond(largeBytes, median(textX10)), flags: largeFlags },
+      unspun:
+        measured === sizes.length
+          ? { ms: summarize(textX10), megabytesPerSecond: megabytesPerSecond(largeBytes, median(textX10)), flags: largeFlags }
+          : null,
       floor: { ms: summarize(floorLarge), megabytesPerSecond: megabytesPerSecond(largeBytes, median(floorLarge)) },
     },
     scaling: {
@@ -255,7 +300,15 @@ export function runEngineBench({ packs, comparison, rounds, log }: EngineInput):
         msX10: summarize(rulesX10),
         timeRatio: ratioOf(rulesX10, rulesX1),
       },
-      text: { bytesX1: tenthBytes, bytesX10: largeBytes, msX1: summarize(textX1), msX10: summarize(textX10), timeRatio: ratioOf(textX10, textX1) },
+      text: {
+        bytesX1: bytesOf[lower]!,
+        bytesX10: bytesOf[upper]!,
+        msX1: summarize(textX1),
+        msX10: summarize(textX10),
+        timeRatio: ratioOf(textX10, textX1),
+        firstRunMs: Object.fromEntries(firstMs.map((ms, index) => [String(bytesOf[index]), ms])),
+        ...(skipped ? { skipped } : {}),
+      },
     },
     compile: {
       ms: summarize(compileMs),
@@ -264,6 +317,6 @@ export function runEngineBench({ packs, comparison, rounds, log }: EngineInput):
       heapBytesX10: heapOf(packsX10),
     },
   };
-  return { results, compiled, compiledX10, largeText };
+  return { results, compiled, compiledX10, largestAnalyzedText: sizes[upper]! };
 }
 
