@@ -95,7 +95,8 @@ export class PageSession {
   private compiled: CompiledRules | undefined;
   private packKey = '';
   private article!: ArticleRoot;
-  private highlighter!: Highlighter;
+  /** Created with the first paint, so pages never analysed get not even a stylesheet from us. */
+  private painter: Highlighter | undefined;
   private card: CardOverlay | undefined;
   private cardLoading: Promise<CardOverlay> | undefined;
 
@@ -134,7 +135,6 @@ export class PageSession {
   async start(): Promise<void> {
     const { ctx } = this;
     this.settings = await readSettings();
-    this.highlighter = createHighlighter(this.doc);
     ctx.onInvalidated(() => this.dispose());
 
     browser.runtime.onMessage.addListener(this.onMessage);
@@ -164,6 +164,11 @@ export class PageSession {
       this.article = { root: this.doc.body ?? this.doc.documentElement, isArticle: false, method: 'body' };
       this.rootSearched = false;
     }
+  }
+
+  private get highlighter(): Highlighter {
+    this.painter ??= createHighlighter(this.doc);
+    return this.painter;
   }
 
   private get siteEnabled(): boolean {
@@ -221,7 +226,7 @@ export class PageSession {
 
   private resetAnalysis(): void {
     this.closeCard(false);
-    this.withoutObserving(() => this.highlighter.clear());
+    this.withoutObserving(() => this.painter?.clear());
     this.segments = [];
     this.painted = [];
     this.nextBase = 0;
@@ -254,7 +259,7 @@ export class PageSession {
   /** Paints every visible flag afresh, in page order. */
   private async repaint(generation: number): Promise<void> {
     const cancelled = this.cancelled(generation);
-    this.withoutObserving(() => this.highlighter.clear());
+    this.withoutObserving(() => this.painter?.clear());
     const severities = new Set(this.settings.severities);
     const entries: Array<{ item: HighlightItem; painted: PaintedFlag }> = [];
     for (const segment of this.segments) {
@@ -610,7 +615,7 @@ export class PageSession {
   private closeCard(restoreFocus: boolean): void {
     if (!this.openFlagId && !this.card?.isOpen) return;
     this.openFlagId = null;
-    this.highlighter?.setFocus(null);
+    this.painter?.setFocus(null);
     this.card?.hide();
     const previous = this.focusBeforeCard;
     this.focusBeforeCard = null;
@@ -676,6 +681,7 @@ export class PageSession {
     this.generation++;
     this.stopObserving();
     this.closeCard(false);
-    this.highlighter?.destroy();
+    this.painter?.destroy();
+    this.painter = undefined;
   }
 }

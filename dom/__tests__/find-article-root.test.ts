@@ -100,7 +100,7 @@ describe.skipIf(!corpusPresent)('article detection on the shared corpus', () => 
       const doc = parse(readFileSync(path.join(CORPUS, page, 'source.html'), 'utf8'));
       expect(declaresArticle(doc), page).toBe(false);
     }
-  });
+  }, 60_000);
 });
 
 describe('article metadata', () => {
