@@ -133,6 +133,7 @@ describe('on a news article', () => {
 
   it('raised no error and made no network request', () => {
     expect(errors).toEqual([]);
+    expect(session.workerErrors).toEqual([]);
     expect(session.requests.byExtension(session.opened)).toEqual([]);
     expect(session.browser.externalRequests.map((request) => request.url())).toEqual([]);
   });

@@ -3,6 +3,7 @@
  * from 127.0.0.1 with every other host blocked) and the repo's own fixtures. For each page: no
  * uncaught error from the extension, the visible text identical with and without the extension,
  * analysis finished, and flags per 1,000 words recorded in test-results/corpus.json.
+ * Two browsers run side by side here: one without the extension gives the baseline text.
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -17,6 +18,7 @@ import {
   REPO_ROOT,
   RequestLog,
   collectExtensionErrors,
+  collectServiceWorkerErrors,
   corpusAvailable,
   getReport,
   sendToTab,
@@ -70,6 +72,7 @@ let withExtension: LaunchedChromium;
 let corpusServer: StaticServer;
 let fixtureServer: StaticServer;
 let requests: RequestLog;
+let workerErrors: string[];
 
 /** Visible text once the page has loaded and painted; page scripts cannot reach the network here. */
 async function visibleText(page: Page): Promise<string> {
@@ -139,6 +142,7 @@ beforeAll(async () => {
   plain = await launchChromium({ extensionDir: null });
   withExtension = await launchChromium();
   requests = new RequestLog(withExtension.context);
+  workerErrors = collectServiceWorkerErrors(withExtension);
 });
 
 afterAll(async () => {
@@ -198,5 +202,9 @@ describe.skipIf(!hasCorpus)('real pages from ../shared/corpus', () => {
       (request) => /^(https?|wss?):/.test(request.url) && (request.fromWorker || request.frameUrl.startsWith('chrome-extension://')),
     );
     expect(fromExtension).toEqual([]);
+  });
+
+  it('the service worker logged no error on any of these pages', () => {
+    expect(workerErrors).toEqual([]);
   });
 });

@@ -151,6 +151,7 @@ describe('on a live page', () => {
 
   it('raised no error and made no network request', () => {
     expect(errors).toEqual([]);
+    expect(session.workerErrors).toEqual([]);
     expect(session.requests.byExtension(session.opened)).toEqual([]);
   });
 });

@@ -318,6 +318,16 @@ export function collectExtensionErrors(page: Page, extensionId: string): string[
   return errors;
 }
 
+/** Console errors logged by the extension's service worker (across restarts of the worker). */
+export function collectServiceWorkerErrors(browser: LaunchedChromium): string[] {
+  const errors: string[] = [];
+  const origin = `chrome-extension://${browser.extensionId}/`;
+  browser.context.on('console', (message) => {
+    if (message.type() === 'error' && message.worker()?.url().startsWith(origin)) errors.push(`service worker: ${message.text()}`);
+  });
+  return errors;
+}
+
 /**
  * Records every request made in the browser and tells which ones the extension made: from its
  * service worker, from its own pages (popup, options), or (on pages we serve ourselves, which
@@ -370,6 +380,8 @@ export interface Session {
   requests: RequestLog;
   /** Page URLs the test opened itself (everything else on the local server was fetched by someone else). */
   opened: string[];
+  /** Errors the service worker logged during the session. */
+  workerErrors: string[];
   /** Opens a fixture page in a new tab and waits until its content script answers; returns the page and its tab id. */
   openFixture(name: string): Promise<{ page: Page; tabId: number; url: string; cdp: CDPSession; errors: string[] }>;
   close(): Promise<void>;
@@ -381,11 +393,13 @@ export async function startSession(): Promise<Session> {
   const browser = await launchChromium();
   const requests = new RequestLog(browser.context);
   const opened: string[] = [];
+  const workerErrors = collectServiceWorkerErrors(browser);
   return {
     browser,
     server,
     requests,
     opened,
+    workerErrors,
     async openFixture(name) {
       const page = await browser.context.newPage();
       const errors = collectExtensionErrors(page, browser.extensionId!);

@@ -152,7 +152,8 @@ describe('imported packs', () => {
     expect(errors).toEqual([]);
   });
 
-  it('made no network request while doing all this', () => {
+  it('made no network request and logged no error in the service worker while doing all this', () => {
+    expect(session.workerErrors).toEqual([]);
     expect(session.requests.byExtension(session.opened)).toEqual([]);
     expect(session.browser.externalRequests.map((request) => request.url())).toEqual([]);
   });

@@ -165,6 +165,7 @@ describe('the options page', () => {
 describe('network', () => {
   it('the extension made no network request: content script, service worker, popup and options page', () => {
     expect(errors).toEqual([]);
+    expect(session.workerErrors).toEqual([]);
     expect(session.requests.byExtension(session.opened)).toEqual([]);
     expect(session.browser.externalRequests.map((request) => request.url())).toEqual([]);
     // The log really saw traffic: the pages themselves and the extension's own pages.
