@@ -177,7 +177,10 @@ export class PageSession {
 
   /** Loads the engine and packs on first use, and compiles whenever the enabled pack set changed. */
   private async ensureCompiled(): Promise<{ engine: AnalysisEngine; compiled: CompiledRules }> {
-    this.engine ??= await import('./analysis-engine');
+    if (!this.engine) {
+      this.engine = await import('./analysis-engine');
+      await yieldToPage();
+    }
     this.available ??= await this.engine.loadAvailablePacks();
     const key = packSetKey(this.engine, this.available, this.settings);
     if (!this.compiled || key !== this.packKey) {
@@ -238,9 +241,14 @@ export class PageSession {
   private async analyzeRegions(regions: Node[], generation: number): Promise<Segment> {
     const cancelled = this.cancelled(generation);
     const { engine, compiled } = await this.ensureCompiled();
+    // Loading and compiling packs, mapping text and starting the analysis each take their
+    // own tasks: none of them should add to another's time on the main thread.
+    await yieldToPage();
     const builder = createTextMapBuilder(regions);
     await runInSlices(builder.step, cancelled);
     const map = builder.result();
+    await yieldToPage();
+    if (cancelled()) throw new CancelledError();
     const analysis = engine.createAnalysis(map.text, compiled, map.hints);
     await runInSlices((shouldYield) => analysis.runSlice(shouldYield), cancelled);
     const result = analysis.result();
