@@ -142,7 +142,11 @@ export class PageSession {
     ctx.onInvalidated(settingsItem.watch((value) => this.onSettingsChanged(value)));
     ctx.onInvalidated(importedPacksItem.watch(() => this.onImportedPacksChanged()));
     ctx.addEventListener(this.doc, 'click', this.onClick, { capture: true, passive: true });
-    ctx.addEventListener(window, 'wxt:locationchange', () => this.onNavigation());
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+      // Following an in-page anchor (a footnote, a table of contents) is not a new page.
+      const withoutHash = (url: URL) => url.href.slice(0, url.href.length - url.hash.length);
+      if (withoutHash(event.newUrl) !== withoutHash(event.oldUrl)) this.onNavigation();
+    });
     ctx.addEventListener(window, 'scroll', this.onViewportChange, { capture: true, passive: true });
     ctx.addEventListener(window, 'resize', this.onViewportChange, { passive: true });
 

@@ -129,6 +129,17 @@ describe('page session on a news article', () => {
     expect(markedText()).toContain('slammed');
   }, 30_000);
 
+  it('keeps its analysis when the reader follows an in-page anchor', async () => {
+    const before = session.report().flags.map((flag) => flag.id);
+    await session.step('next');
+    history.pushState({}, '', '#p-claim');
+    // The location watcher polls once a second; give it time to notice, and the session time to react.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(session.report().analyzed).toBe(true);
+    expect(session.report().flags.map((flag) => flag.id)).toEqual(before);
+    expect(document.querySelector('unspun-mark[data-unspun-focus]')).not.toBeNull();
+  }, 30_000);
+
   it('analyzes again after a single-page-app navigation to another story', async () => {
     expect(session.report().flags.map((flag) => flag.text)).toContain('slammed');
     history.pushState({}, '', '/2026/live-blog');
