@@ -202,3 +202,21 @@ describe('compilation in slices', () => {
     expect(analyzeText(text, compilation.result()).flags).toEqual(analyzeText(text, compiled).flags);
   });
 });
+
+describe('long texts', () => {
+  it('splits a very long paragraph into the same sentences as short ones', () => {
+    const sentence = 'Thugs slammed the door. Clearly it failed, said Sen. Warren. ';
+    const long = sentence.repeat(400);
+    const result = analyzeText(long, compiled);
+    expect(result.stats.sentences).toBe(800);
+    expect(result.flags.filter((flag) => flag.kind === 'unsourced-assertion')).toEqual([]);
+    expect(result.flags.filter((flag) => flag.kind === 'loaded-term')).toHaveLength(800);
+  });
+
+  it('keeps many short paragraphs apart', () => {
+    const text = Array.from({ length: 3000 }, (_, index) => `Line ${index}: clearly it failed`).join('\n');
+    const result = analyzeText(text, compiled);
+    expect(result.stats.sentences).toBe(3000);
+    expect(result.stats.byKind['unsourced-assertion']).toBe(3000);
+  });
+});
