@@ -16,7 +16,10 @@ import { startStaticServer } from '../scripts/lib/static-server';
 import { summarize, type Summary } from './stats';
 import { extensionTasks, startTrace, stopTrace, type ExtensionHotSpot, type ExtensionTasks } from './trace';
 
-/** Runs in the page's main world before its own scripts; `CSS.highlights` is shared with the content script's world. */
+/**
+ * Runs in the page's main world before its own scripts. `CSS.highlights` is one registry per
+ * document, shared with the content script's isolated world.
+ */
 const RECORDER = `(() => {
   const record = { longTasks: [], firstHighlight: null };
   Object.defineProperty(window, '__unspunBench', { value: record });
@@ -25,8 +28,13 @@ const RECORDER = `(() => {
       for (const entry of list.getEntries()) record.longTasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
   } catch {}
+  // A highlight counts once it holds a range: the extension registers its (empty) highlights up front.
   const poll = () => {
-    if (globalThis.CSS && CSS.highlights && CSS.highlights.size > 0) { record.firstHighlight = performance.now(); return; }
+    if (globalThis.CSS && CSS.highlights) {
+      for (const highlight of CSS.highlights.values()) {
+        if (highlight.size > 0) { record.firstHighlight = performance.now(); return; }
+      }
+    }
     requestAnimationFrame(poll);
   };
   requestAnimationFrame(poll);

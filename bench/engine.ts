@@ -101,13 +101,12 @@ function passOver(analyze: Analyzer, texts: readonly BenchText[]): { ms: number;
   return { ms, findings };
 }
 
-/** Splits the generated text at the paragraph break nearest to one tenth of its bytes. */
-function firstTenth(text: string): string {
+/** The leading paragraphs of `text` that first reach `targetBytes` (UTF-8). */
+function leadingParagraphs(text: string, targetBytes: number): string {
   const paragraphs = text.split('\n\n');
-  const target = Buffer.byteLength(text, 'utf8') / 10;
   let bytes = 0;
   let count = 0;
-  while (count < paragraphs.length && bytes < target) bytes += Buffer.byteLength(paragraphs[count++]!, 'utf8') + 2;
+  while (count < paragraphs.length && bytes < targetBytes) bytes += Buffer.byteLength(paragraphs[count++]!, 'utf8') + 2;
   return paragraphs.slice(0, count).join('\n\n');
 }
 
@@ -177,46 +176,52 @@ export function runEngineBench({ packs, comparison, rounds, log }: EngineInput):
   // time budget (a super-linear analysis would otherwise hang the benchmark for hours).
   const allTexts = comparison.flatMap((workload) => workload.texts);
   const largeText = generateText(allTexts, 10e6);
-  const tenth = firstTenth(largeText);
-  const hundredth = firstTenth(tenth);
-  const sizes = [hundredth, tenth, largeText];
+  // 0.05 MB only serves to see how time grows before committing to the larger sizes.
+  const sizes = [leadingParagraphs(largeText, 0.05e6), leadingParagraphs(largeText, 0.1e6), leadingParagraphs(largeText, 1e6), largeText];
   const bytesOf = sizes.map((text) => Buffer.byteLength(text, 'utf8'));
-  log(`engine: text ×1 / ×10 / ×100 (${bytesOf.map((bytes) => (bytes / 1e6).toFixed(2)).join(' / ')} MB)`);
+  log(`engine: text scaling over ${bytesOf.map((bytes) => (bytes / 1e6).toFixed(2)).join(' / ')} MB`);
   const floor = contestants[3]!.analyze;
   let largeFlags = 0;
   const firstMs: number[] = [];
   let skipped: string | undefined;
   for (let index = 0; index < sizes.length; index++) {
-    if (index > 0) {
+    if (index > 1) {
+      // Predict from the growth seen so far, never assuming better than linear.
       const previous = firstMs[index - 1]!;
-      const growth = index > 1 ? Math.max(10, previous / firstMs[index - 2]!) : 10;
-      if (previous * growth > LARGE_TEXT_BUDGET_MS) {
-        skipped = `${(bytesOf[index]! / 1e6).toFixed(1)} MB not analyzed: ${(bytesOf[index - 1]! / 1e6).toFixed(2)} MB took ${(previous / 1000).toFixed(1)} s, so it would take about ${((previous * growth) / 1000).toFixed(0)} s`;
+      const exponent = Math.max(1, Math.log(previous / firstMs[index - 2]!) / Math.log(bytesOf[index - 1]! / bytesOf[index - 2]!));
+      const predicted = previous * (bytesOf[index]! / bytesOf[index - 1]!) ** exponent;
+      if (predicted > LARGE_TEXT_BUDGET_MS) {
+        skipped = `${(bytesOf[index]! / 1e6).toFixed(1)} MB not analyzed: ${(bytesOf[index - 1]! / 1e6).toFixed(2)} MB took ${(previous / 1000).toFixed(1)} s and time grows as size^${exponent.toFixed(1)}, so it would take about ${(predicted / 1000).toFixed(0)} s`;
         log(`engine: ${skipped}`);
         break;
       }
     }
     collectGarbage();
     firstMs.push(timeMs(() => (largeFlags = analyzeText(sizes[index]!, compiled).flags.length)));
+    log(`engine: ${(bytesOf[index]! / 1e6).toFixed(2)} MB analyzed in ${(firstMs[index]! / 1000).toFixed(2)} s`);
   }
   const measured = firstMs.length;
-  // The ×10 ratio is taken between the two largest sizes that were analyzed.
-  const lower = Math.max(0, measured - 2);
-  const upper = measured - 1;
-  const textX1: number[] = [firstMs[lower]!];
-  const textX10: number[] = [firstMs[upper]!];
-  const floorLarge: number[] = [];
-  for (let round = 1; round < 3 && measured >= 2; round++) {
-    collectGarbage();
-    textX1.push(timeMs(() => analyzeText(sizes[lower]!, compiled)));
-    collectGarbage();
-    textX10.push(timeMs(() => analyzeText(sizes[upper]!, compiled)));
+  // The ×10 ratio is taken between the two largest sizes analyzed that are ten times apart (0.1 → 1 or 1 → 10 MB).
+  const upper = Math.max(2, measured - 1);
+  const lower = upper - 1;
+  const textX1: number[] = [];
+  const textX10: number[] = [];
+  if (measured > upper) {
+    textX1.push(firstMs[lower]!);
+    textX10.push(firstMs[upper]!);
+    for (let round = 1; round < 3; round++) {
+      collectGarbage();
+      textX1.push(timeMs(() => analyzeText(sizes[lower]!, compiled)));
+      collectGarbage();
+      textX10.push(timeMs(() => analyzeText(sizes[upper]!, compiled)));
+    }
   }
+  const floorLarge: number[] = [];
   for (let round = 0; round < 3; round++) {
     collectGarbage();
     floorLarge.push(timeMs(() => floor(largeText)));
   }
-  const largeBytes = bytesOf[2]!;
+  const largeBytes = bytesOf[3]!;
 
   // Rules ×10: the built-in packs plus nine made-up copies, on the same PTC texts.
   const wordsInTexts = new Set<string>();
@@ -317,6 +322,6 @@ export function runEngineBench({ packs, comparison, rounds, log }: EngineInput):
       heapBytesX10: heapOf(packsX10),
     },
   };
-  return { results, compiled, compiledX10, largestAnalyzedText: sizes[upper]! };
+  return { results, compiled, compiledX10, largestAnalyzedText: sizes[measured - 1]! };
 }
 
