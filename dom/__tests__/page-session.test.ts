@@ -83,6 +83,20 @@ describe('page session on a news article', () => {
     expect(markedText(entry)).toContain('witch hunt');
   }, 30_000);
 
+  it('does not take its own highlight marks for page changes (no repaint loop)', async () => {
+    // A repaint while the observer is watching (here: after a new paragraph) wraps and splits
+    // text nodes; those changes must not be analysed as if the page had made them.
+    const entry = Object.assign(document.createElement('p'), { textContent: 'Critics say the harbour plan is a witch hunt.' });
+    document.getElementById('story')!.append(entry);
+    await until(() => markedText(entry), (text) => text.includes('witch hunt'));
+    const marks = [...document.querySelectorAll('unspun-mark')];
+    // Longer than the mutation debounce: a reaction to our own wrapping would have repainted by now.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const after = [...document.querySelectorAll('unspun-mark')];
+    expect(after.length).toBe(marks.length);
+    expect(after.every((mark, index) => mark === marks[index])).toBe(true);
+  }, 30_000);
+
   it('moves through flags in page order and opens the card for each, wrapping around', async () => {
     const flags = session.report().flags;
     expect(await session.step('next')).toBe(true);
