@@ -103,6 +103,26 @@ describe('on a news article', () => {
     expect((await readCard(page, cdp)).open).toBe(false);
   });
 
+  it('the card works from the keyboard: it takes focus, Tab reaches "Next", Enter moves to the next flag', async () => {
+    const inPageOrder = [...report.flags].sort((a, b) => a.start - b.start || b.end - a.end);
+    const point = await highlightPoint(page, 'unspun-loaded-term', 'slammed');
+    await page.mouse.click(point.x, point.y);
+    const opened = await waitForCard(page, cdp, (card) => card.open);
+    expect(opened.focusInside).toBe(true);
+    let card = opened;
+    for (let presses = 0; presses < 20 && !/^Next/.test(card.focused); presses++) {
+      await page.keyboard.press('Tab');
+      card = await readCard(page, cdp);
+    }
+    expect(card.focused).toMatch(/^Next/);
+    await page.keyboard.press('Enter');
+    const following = inPageOrder[inPageOrder.findIndex((flag) => flag.text === 'slammed') + 1];
+    await expect.poll(async () => (await readHighlights(page))['unspun-focus'].join('')).toBe(following.text);
+    await waitForCard(page, cdp, (card) => card.open && card.text.includes(following.text.slice(0, 30)));
+    await page.keyboard.press('Escape');
+    await waitForCard(page, cdp, (card) => !card.open);
+  });
+
   it('the next/previous keyboard commands move through the flags in page order, opening each card', async () => {
     // Start from a freshly loaded page, where no flag has been visited yet.
     await page.reload();

@@ -208,17 +208,17 @@ export interface CardState {
   open: boolean;
   /** The card's visible text (`innerText` of its rendered elements). */
   text: string;
-  /** Tag names of every element inside the card (to prove page/pack text never became markup). */
-  tags: string[];
   /** Whether keyboard focus is inside the card. */
   focusInside: boolean;
+  /** Accessible text of the focused element inside the card (its label or text), '' if none. */
+  focused: string;
 }
 
 /** Reads the open card (see `exposeCardRoots`). */
 export async function readCard(page: Page, cdp: CDPSession): Promise<CardState> {
   await exposeCardRoots(page, cdp);
   return page.evaluate(() => {
-    const closed = { open: false, text: '', tags: [] as string[], focusInside: false };
+    const closed = { open: false, text: '', focusInside: false, focused: '' };
     for (const host of document.querySelectorAll('unspun-card')) {
       const root = host.shadowRoot;
       if (!root) continue;
@@ -234,8 +234,10 @@ export async function readCard(page: Page, cdp: CDPSession): Promise<CardState> 
       return {
         open: true,
         text: outermost.map((element) => (element as HTMLElement).innerText).join('\n'),
-        tags: [...root.querySelectorAll('*')].map((element) => element.tagName.toLowerCase()),
         focusInside: root.activeElement !== null,
+        focused: root.activeElement
+          ? (root.activeElement.getAttribute('aria-label') ?? (root.activeElement as HTMLElement).innerText ?? '').trim()
+          : '',
       };
     }
     return closed;
