@@ -147,6 +147,38 @@ function createSentenceReader(text: string, blocks: TextSpan[]): (blockIndex: nu
   };
 }
 
+/**
+ * Where one clause of a sentence ends and the next begins: a semicolon, a colon, a dash, or
+ * a comma before a coordinating or contrasting conjunction ("…, but …").
+ */
+const CLAUSE_BREAK = /[;:]\s+|\s[—–]\s|—|,\s+(?:but|and|while|whereas|although|though|yet|so)\s/gi;
+
+/**
+ * The clause of `sentence` that holds `trigger`. The flag covers the claim itself, not the
+ * neighbouring clause that merely reports an event ("He did appoint women to key posts, but
+ * a vast majority of his appointments went to men": only the second clause is a claim).
+ */
+function clauseAround(text: string, sentence: TextSpan, trigger: TextSpan): TextSpan {
+  let start = sentence.start;
+  let end = sentence.end;
+  CLAUSE_BREAK.lastIndex = sentence.start;
+  let match: RegExpExecArray | null;
+  while ((match = CLAUSE_BREAK.exec(text)) !== null && match.index < sentence.end) {
+    const breakEnd = match.index + match[0].length;
+    if (breakEnd <= trigger.start) start = breakEnd;
+    else if (match.index >= trigger.end) {
+      end = match.index;
+      break;
+    }
+  }
+  // A clause of two words is no claim on its own; fall back to the sentence.
+  const clause = text.slice(start, end).trim();
+  if (clause.split(/\s+/).length < 4) return sentence;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
 /** Blocks for plain text: every line break ends one, so no sentence runs across lines. */
 function lineBlocks(text: string): TextSpan[] {
   const blocks: TextSpan[] = [];
@@ -395,7 +427,7 @@ export function createAnalysis(text: string, compiled: CompiledRules, hints: Str
           match.compiled.rule.kind === 'assertion-cue' &&
           !quotations.some((q) => within(match, q) && !scareQuotes.includes(q)),
       );
-      if (trigger) addFlag('unsourced-assertion', flagSource(trigger), sentence, sentence, false, trigger);
+      if (trigger) addFlag('unsourced-assertion', flagSource(trigger), clauseAround(text, sentence, trigger), sentence, false, trigger);
     }
   };
 

@@ -54,7 +54,11 @@ export function findQuotations(text: string, from: number, to: number): Quotatio
         openLength = mark.length;
       }
     } else if (mark === '”' || mark === '»') {
-      if (openDouble >= 0) {
+      // Some sites open quotations with ” too: at the start of a word it can only be opening.
+      if (openDouble < 0 && mark === '”' && !isWordCharacter(before) && isWordCharacter(after)) {
+        openDouble = at;
+        openLength = 1;
+      } else if (openDouble >= 0) {
         close(openDouble);
         openDouble = -1;
         openSingle = -1;

@@ -22,7 +22,7 @@ function ruleFired(result: AnalysisResult, packId: string, rule: Rule): boolean 
       (match) =>
         mine(match) &&
         result.flags.some(
-          (flag) => flag.kind === 'unsourced-assertion' && flag.start === match.sentenceStart && flag.end === match.sentenceEnd,
+          (flag) => flag.kind === 'unsourced-assertion' && flag.sentenceStart === match.sentenceStart && flag.trigger?.start === match.start,
         ),
     );
   }

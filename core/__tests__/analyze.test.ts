@@ -220,3 +220,18 @@ describe('long texts', () => {
     expect(result.stats.byKind['unsourced-assertion']).toBe(3000);
   });
 });
+
+describe('quotations opened with a closing mark', () => {
+  it('reads ”…” as a quotation when the first mark starts a word', () => {
+    expect(flagsOf('”They are thugs,” Smith said.')[0]).toMatchObject({ text: 'thugs', quoted: true });
+  });
+});
+
+describe('the span of an unsourced assertion', () => {
+  it('covers the clause that makes the claim, not a neighbouring report of events', () => {
+    const text = 'The council met on Monday to vote, but clearly the plan failed.';
+    const [flag] = flagsOf(text);
+    expect(flag.text).toBe('clearly the plan failed.');
+    expect([flag.sentenceStart, flag.sentenceEnd]).toEqual([0, text.length]);
+  });
+});
