@@ -8,20 +8,21 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { KIND_LABELS } from '../core/labels';
 import type { FlagKind } from '../core/flag';
 import { launchChromium } from './lib/launch-chromium';
 import { startStaticServer } from './lib/static-server';
 import {
-  REPO_ROOT,
   firstHighlightPoint,
   openPopup,
   waitForCard,
   waitForReport,
   waitForTab,
-} from '../tests/e2e/helpers';
+} from './lib/extension-page';
 
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT_DIR = resolve(REPO_ROOT, 'demo-output');
 
 async function main(): Promise<void> {
