@@ -78,9 +78,14 @@ export function Card(props: CardProps) {
   }, [anchor.left, anchor.top, anchor.right, anchor.bottom, flag.id]);
 
   // Focus moves into the card whenever it shows a new flag, so keyboard and screen-reader
-  // users land on what they asked for.
+  // users land on what they asked for; a reader pressing "Next ›" again and again keeps
+  // focus on that button.
   useEffect(() => {
-    dialog.current?.focus({ preventScroll: true });
+    const element = dialog.current;
+    if (!element) return;
+    const root = element.getRootNode() as Document | ShadowRoot;
+    if (root.activeElement && element.contains(root.activeElement)) return;
+    element.focus({ preventScroll: true });
   }, [flag.id]);
 
   const onKeyDown = (event: KeyboardEvent) => {

@@ -132,6 +132,25 @@ describe('explanation card', () => {
     expect(handlers.onClose).toHaveBeenCalledTimes(2);
   });
 
+  it('keeps focus on "Next ›" when the reader moves on with it', () => {
+    const props = {
+      rule: rule(),
+      index: 1,
+      total: 3,
+      anchor: { left: 10, top: 10, right: 50, bottom: 30 },
+      hostname: 'news.example',
+      onClose: vi.fn(),
+      onStep: vi.fn(),
+      onDisablePack: vi.fn(),
+      onDisableSite: vi.fn(),
+    };
+    const { rerender } = render(<Card {...props} flag={flag()} />);
+    const next = screen.getByRole('button', { name: 'Next ›' });
+    next.focus();
+    rerender(<Card {...props} index={2} flag={flag({ id: '40:47:test-pack/slammed', start: 40, end: 47 })} />);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Next ›' }));
+  });
+
   it('says so when the rule behind a flag is gone', () => {
     renderCard({ rule: undefined });
     expect(screen.getByRole('dialog').textContent).toContain('no longer in your rule sets');
