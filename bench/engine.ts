@@ -265,17 +265,25 @@ export function runEngineBench({ packs, comparison, rounds, log }: EngineInput):
       compileX10Ms.push(timeMs(() => compilePacks(packsX10)));
     }
   }
+  /**
+   * Heap kept alive by one compiled matcher: compile four times, keeping every result alive, and
+   * take the median growth per compile. (Releasing each result before the next measurement makes
+   * the garbage of one run shrink the next run's delta to about zero.)
+   */
   const heapOf = (source: readonly Pack[]): number => {
+    const kept: CompiledRules[] = [];
+    const used = () => {
+      collectGarbage();
+      collectGarbage();
+      return process.memoryUsage().heapUsed;
+    };
     const deltas: number[] = [];
-    for (let run = 0; run < 3; run++) {
-      collectGarbage();
-      const before = process.memoryUsage().heapUsed;
-      const kept = compilePacks(source);
-      collectGarbage();
-      deltas.push(process.memoryUsage().heapUsed - before);
-      // Touch the result after measuring so it is alive during the measurement.
-      if (!kept) throw new Error('compilePacks returned nothing');
+    for (let run = 0; run < 4; run++) {
+      const before = used();
+      kept.push(compilePacks(source));
+      deltas.push(used() - before);
     }
+    if (kept.length !== 4) throw new Error('lost a compiled matcher');
     return median(deltas);
   };
 
