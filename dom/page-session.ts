@@ -188,7 +188,10 @@ export class PageSession {
     this.available ??= await this.engine.loadAvailablePacks();
     const key = packSetKey(this.engine, this.available, this.settings);
     if (!this.compiled || key !== this.packKey) {
-      this.compiled = this.engine.compilePacks(this.engine.enabledPacks(this.available, this.settings));
+      // Thousands of phrases take longer than one 50 ms task on a slow laptop: compile in slices.
+      const compilation = this.engine.createCompilation(this.engine.enabledPacks(this.available, this.settings));
+      await runInSlices(compilation.runSlice, () => this.ctx.isInvalid);
+      this.compiled = compilation.result();
       this.packKey = key;
     }
     return { engine: this.engine, compiled: this.compiled };

@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { analyzeText, compilePacks, parsePackJson, type AnalysisResult, type Rule } from '../core';
-import { BUILTIN_PACK_FILES, BUILTIN_PACKS } from '../core/builtin-packs';
+import { analyzeText, compilePacks, PackSchema, parsePackJson, type AnalysisResult, type Rule } from '../core';
+import { BUILTIN_PACK_FILES, BUILTIN_PACKS, withDefaults } from '../core/builtin-packs';
 
 const rulesDirectory = fileURLToPath(new URL('../rules/', import.meta.url));
 const packFiles = readdirSync(rulesDirectory).filter((name) => name.endsWith('.json') && name !== 'pack.schema.json');
@@ -44,6 +44,10 @@ describe('rule packs in rules/', () => {
 
   it.each(packFiles)('%s is shipped with the extension', (file) => {
     expect(Object.keys(BUILTIN_PACK_FILES)).toContain(file);
+  });
+
+  it.each(Object.keys(BUILTIN_PACK_FILES))('%s loads at run time exactly as the schema parses it', (file) => {
+    expect(withDefaults(BUILTIN_PACK_FILES[file])).toEqual(PackSchema.parse(BUILTIN_PACK_FILES[file]));
   });
 
   it('uses each pack id once', () => {
