@@ -67,8 +67,12 @@ export function evaluateTargets(engine: EngineResults, browser: BrowserResults |
       {
         id: 'longest-extension-task',
         target: 'longest extension task ≤ 50 ms',
-        measured: browser.longestExtensionTaskMs === null ? 'no trace' : `${fixed(browser.longestExtensionTaskMs)} ms (traced)`,
-        pass: browser.longestExtensionTaskMs === null ? null : browser.longestExtensionTaskMs <= 50,
+        measured:
+          browser.longestExtensionScriptInTaskMs === null
+            ? 'no trace'
+            : `${fixed(browser.longestExtensionScriptInTaskMs)} ms of extension work in one task (longest task it ran in: ${fixed(browser.longestExtensionTaskMs ?? 0)} ms)`,
+        // Judged on the extension's own work: charging it a whole page task it only touched would blame it for the page.
+        pass: browser.longestExtensionScriptInTaskMs === null ? null : browser.longestExtensionScriptInTaskMs <= 50,
       },
       {
         id: 'first-highlight',
@@ -145,7 +149,7 @@ function tables(results: Results): Table[] {
   if (browser) {
     list.push({
       title: `Browser (Chromium ${browser.chromium}; medians of ${browser.pages[0]?.loads ?? 0} loads per page and mode; ${browser.abortedExternalRequests} external requests aborted)`,
-      head: ['page', 'HTML', 'load with', 'load without', 'ratio', 'DCL → 1st highlight', 'longtask max with / without', 'ext. task (trace)'],
+      head: ['page', 'HTML', 'load with', 'load without', 'ratio', 'DCL → 1st highlight', 'longtask max with / without', 'extension work in one task / longest task it ran in (trace)'],
       rows: browser.pages.map((page) => [
         page.page,
         kilobytes(page.htmlBytes),
@@ -156,7 +160,7 @@ function tables(results: Results): Table[] {
           ? `${fixed(page.withExtension.firstHighlightAfterDclMs.median, 0)} ms (${page.withExtension.highlightedLoads}/${page.loads})`
           : 'none',
         `${fixed(page.withExtension.longestTaskMs.max, 0)} / ${fixed(page.withoutExtension.longestTaskMs.max, 0)} ms`,
-        page.trace ? `${fixed(page.trace.longestMs, 1)} ms (script ${fixed(page.trace.longestExtensionScriptMs, 1)}; ${page.trace.count} tasks)` : 'n/a',
+        page.trace ? `${fixed(page.trace.mostExtensionScriptInOneTaskMs, 0)} / ${fixed(page.trace.longestMs, 0)} ms (${page.trace.count} tasks)` : 'n/a',
       ]),
     });
   }

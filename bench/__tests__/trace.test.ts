@@ -59,6 +59,7 @@ describe('extensionTasks', () => {
     const result = extensionTasks(events);
     expect(result.longestMs).toBe(90);
     expect(result.longestExtensionScriptMs).toBeCloseTo(10 + 39, 5);
+    expect(result.mostExtensionScriptInOneTaskMs).toBeCloseTo(10 + 39, 5);
     expect(result.hot.map((spot) => [spot.functionName, spot.callee])).toEqual([
       ['analyzeSlice', ''],
       ['analyzeSlice', 'getComputedStyle'],
