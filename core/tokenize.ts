@@ -59,6 +59,9 @@ export function tokenize(text: string, from = 0, to = text.length): Tokens {
   return tokens;
 }
 
+/** Lower-case ASCII words separated by single spaces, with no possessive to drop. */
+const PLAIN_PHRASE = /^(?:[a-z0-9]+ )*[a-z0-9]+$/;
+
 /** The gap token: one to three arbitrary words. */
 export const GAP = '...';
 export const MAX_GAP_WORDS = 3;
@@ -68,6 +71,12 @@ export const MAX_GAP_WORDS = 3;
  * Returns the words as written too, for case-sensitive rules.
  */
 export function tokenizePhrase(phrase: string): { words: string[]; raw: string[] } {
+  // Most phrases are plain lower-case words: they are their own tokens, and skipping the
+  // scanner here makes compiling thousands of phrases (on each page load) several times cheaper.
+  if (PLAIN_PHRASE.test(phrase)) {
+    const plain = phrase.split(' ');
+    return { words: plain, raw: plain };
+  }
   const words: string[] = [];
   const raw: string[] = [];
   for (const chunk of phrase.trim().split(/\s+/)) {
