@@ -20,6 +20,8 @@ describe('extensionTasks', () => {
     ];
     const result = extensionTasks(events);
     expect(result.longestMs).toBe(70);
+    // Evaluating (parsing, compiling, running) the content script is the extension's own work.
+    expect(result.mostExtensionScriptInOneTaskMs).toBe(60);
     expect(result.count).toBe(1);
     expect(result.longestAnyMs).toBe(120);
   });
