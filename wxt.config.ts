@@ -8,6 +8,9 @@ export default defineConfig({
   webExt: { disabled: true },
   vite: () => ({
     plugins: [preact()],
+    // Rule packs are large JSON: emitted as JSON.parse("…") they parse several times faster
+    // than the equivalent object literal when the content script loads its engine.
+    json: { stringify: true },
   }),
   manifest: ({ browser }) => ({
     name: 'Unspun',
@@ -26,7 +29,12 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'unspun@unspun.dev', strict_min_version: '128.0' },
+            gecko: {
+              id: 'unspun@unspun.dev',
+              strict_min_version: '128.0',
+              // Firefox asks extensions to declare what they collect: nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),
