@@ -10,6 +10,8 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CompiledRules } from '../core';
 import type { Flag } from '../core/flag';
+import type { Pack } from '../core/schema';
+import { requestBuiltinPacks } from '../utils/builtin-packs-service';
 import type { CardOverlay } from '../components/card/card-overlay';
 import { BackgroundRequestSchema, ContentRequestSchema, type FlagSummary, type PageReport } from '../utils/messages';
 import type { AvailablePacks } from '../utils/packs';
@@ -63,6 +65,8 @@ interface PaintedFlag {
 export interface PageSessionOptions {
   ctx: ContentScriptContext;
   createCardOverlay: (ctx: ContentScriptContext) => Promise<CardOverlay>;
+  /** Where the built-in packs come from: the background, unless a test provides them. */
+  loadBuiltinPacks?: () => Promise<readonly Pack[]>;
   doc?: Document;
 }
 
@@ -92,6 +96,8 @@ export class PageSession {
   /** Loaded on first analysis (see analysis-engine.ts); with it the packs and compiled rules. */
   private engine: AnalysisEngine | undefined;
   private available: AvailablePacks | undefined;
+  private builtinPacks: readonly Pack[] | undefined;
+  private readonly loadBuiltinPacks: () => Promise<readonly Pack[]>;
   private compiled: CompiledRules | undefined;
   private packKey = '';
   private article!: ArticleRoot;
@@ -129,6 +135,7 @@ export class PageSession {
     this.ctx = options.ctx;
     this.doc = options.doc ?? document;
     this.makeCardOverlay = options.createCardOverlay;
+    this.loadBuiltinPacks = options.loadBuiltinPacks ?? requestBuiltinPacks;
   }
 
   /** Wires everything up and, on an article page, analyses it. */
@@ -185,7 +192,8 @@ export class PageSession {
       this.engine = await import('./analysis-engine');
       await yieldToPage();
     }
-    this.available ??= await this.engine.loadAvailablePacks();
+    this.builtinPacks ??= await this.loadBuiltinPacks();
+    this.available ??= await this.engine.loadAvailablePacks(this.builtinPacks);
     const key = packSetKey(this.engine, this.available, this.settings);
     if (!this.compiled || key !== this.packKey) {
       // Thousands of phrases take longer than one 50 ms task on a slow laptop: compile in slices.
@@ -496,7 +504,7 @@ export class PageSession {
 
   private async onImportedPacksChanged(): Promise<void> {
     if (!this.engine) return;
-    this.available = await this.engine.loadAvailablePacks();
+    this.available = await this.engine.loadAvailablePacks(this.builtinPacks ?? []);
     if (this.analyzed) void this.analyzeAll();
   }
 

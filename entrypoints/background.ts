@@ -1,10 +1,14 @@
+import { BUILTIN_PACK_FILES } from '../core/builtin-packs';
+import { answerBuiltinPacksRequest } from '../utils/builtin-packs-service';
 import { clearBadgeOnNavigation, handleFlagCountMessage } from '../utils/flag-count-badge';
 import { sendStepToActiveTab } from '../utils/step-flag-command';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => {
-    // No return value: the background never answers, so a popup listening too is not cut off.
     void handleFlagCountMessage(message, sender);
+    // Only `get-builtin-packs` is answered; for anything else no value is returned, so a popup
+    // listening too is not cut off.
+    return answerBuiltinPacksRequest(message, sender, Object.values(BUILTIN_PACK_FILES));
   });
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
     void clearBadgeOnNavigation(tabId, changeInfo);

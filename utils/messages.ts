@@ -36,5 +36,7 @@ export type ContentRequest = z.infer<typeof ContentRequestSchema>;
 /** Content script → background. */
 export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('flag-count'), count: z.number().int().nonnegative() }),
+  /** The content script asks for the built-in packs instead of carrying a megabyte of them on every page. */
+  z.object({ type: z.literal('get-builtin-packs') }),
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;

@@ -2,7 +2,6 @@
  * Which packs are in play: the built-in ones from `rules/` plus the reader's imports, minus
  * the ones switched off. Content script, popup and options all go through here.
  */
-import { BUILTIN_PACKS } from '../core/builtin-packs';
 import { parsePack, type Pack } from '../core/schema';
 import { importedPacksItem, type Settings } from './settings';
 
@@ -11,15 +10,15 @@ export interface AvailablePacks {
   imported: Pack[];
 }
 
-/** Loads imported packs, skipping any stored entry that no longer validates. */
-export async function loadAvailablePacks(): Promise<AvailablePacks> {
+/** Loads imported packs, skipping any stored entry that no longer validates, beside the given built-in ones. */
+export async function loadAvailablePacks(builtin: readonly Pack[]): Promise<AvailablePacks> {
   const stored = await importedPacksItem.getValue();
   const imported: Pack[] = [];
   for (const data of stored) {
     const parsed = parsePack(data);
     if (parsed.ok) imported.push(parsed.pack);
   }
-  return { builtin: BUILTIN_PACKS, imported };
+  return { builtin, imported };
 }
 
 /** Built-in and imported packs that the reader has not switched off; an import with a built-in's id replaces it. */

@@ -12,6 +12,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CardProps } from '../../components/Card';
 import type { CardOverlay } from '../../components/card/card-overlay';
+import { BUILTIN_PACKS } from '../../core/builtin-packs';
 import { updateSettings } from '../../utils/settings';
 import { PageSession } from '../page-session';
 
@@ -50,7 +51,7 @@ beforeEach(async () => {
     isOpen: false,
     isCardHost: () => false,
   };
-  session = new PageSession({ ctx, createCardOverlay: async () => overlay });
+  session = new PageSession({ ctx, createCardOverlay: async () => overlay, loadBuiltinPacks: async () => BUILTIN_PACKS });
   await session.start();
 }, 60_000);
 
@@ -131,7 +132,7 @@ describe('page session on a news article', () => {
     clean.innerHTML = document.body.innerHTML; // the untouched page, from our own fixture file
     ctx.notifyInvalidated();
     ctx = new ContentScriptContext('content');
-    session = new PageSession({ ctx, createCardOverlay: async () => ({ show() {}, hide() {}, isOpen: false, isCardHost: () => false }) });
+    session = new PageSession({ ctx, createCardOverlay: async () => ({ show() {}, hide() {}, isOpen: false, isCardHost: () => false }), loadBuiltinPacks: async () => BUILTIN_PACKS });
     await session.start();
     expect(markedText()).not.toBe('');
     await updateSettings((settings) => ({ ...settings, disabledSites: ['news.example'] }));
