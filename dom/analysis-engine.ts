@@ -1,7 +1,7 @@
 /**
- * Everything heavy the analysis needs: the built-in packs (parsed when this module is
- * evaluated), the compiler and the analyzer. The page session imports it lazily, so pages
- * that are never analysed (most of the web) never pay for it.
+ * Everything heavy the analysis needs: the compiler and the analyzer (the built-in packs come
+ * from the background). The page session imports it lazily, so pages that are never analysed
+ * (most of the web) never pay for it.
  */
-export { compilePacks, createAnalysis, createCompilation, findRule } from '../core';
+export { createAnalysis, createCompilation, findRule } from '../core';
 export { enabledPacks, loadAvailablePacks } from '../utils/packs';

@@ -13,10 +13,11 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchChromium } from './lib/launch-chromium';
 import { startStaticServer } from './lib/static-server';
+import { sharedDirectoryPath } from './shared-directory';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = resolve(REPO, 'tests/fixtures/pages');
-const CORPUS = resolve(REPO, '../shared/corpus/pages');
+const CORPUS = resolve(sharedDirectoryPath(), 'corpus/pages');
 
 const args = process.argv.slice(2);
 const target = args.find((arg) => !arg.startsWith('--')) ?? 'article.html';

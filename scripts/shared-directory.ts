@@ -4,10 +4,10 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 
 export function sharedDirectoryPath(): string {
-  return process.env.UNSPUN_SHARED ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'shared');
+  return process.env.UNSPUN_SHARED ?? resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared');
 }
 
 /** The shared directory, or exit with a message saying what is missing and where it was looked for. */

@@ -8,10 +8,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sharedDirectoryPath } from '../../scripts/shared-directory';
 import { declaresArticle, findArticleRoot } from '../find-article-root';
 import { buildTextMap } from '../text-map';
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus/pages');
+const CORPUS = path.join(sharedDirectoryPath(), 'corpus/pages');
 const corpusPresent = existsSync(CORPUS);
 if (!corpusPresent && process.env.CI === 'true') {
   throw new Error(`The shared corpus is missing at ${CORPUS}; CI must have it.`);

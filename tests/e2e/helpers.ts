@@ -11,12 +11,13 @@ import type { BrowserContext, CDPSession, Page, Request } from 'playwright-core'
 import { launchChromium, type LaunchedChromium } from '../../scripts/lib/launch-chromium';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { waitForTab } from '../../scripts/lib/extension-page';
+import { sharedDirectoryPath } from '../../scripts/shared-directory';
 
 export * from '../../scripts/lib/extension-page';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURE_PAGES = resolve(REPO_ROOT, 'tests/fixtures/pages');
-export const CORPUS_PAGES = resolve(REPO_ROOT, '../shared/corpus/pages');
+export const CORPUS_PAGES = resolve(sharedDirectoryPath(), 'corpus/pages');
 
 /** Errors the extension caused on a page: uncaught exceptions and console errors from its scripts. */
 export function collectExtensionErrors(page: Page, extensionId: string): string[] {
