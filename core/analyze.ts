@@ -3,8 +3,9 @@
  * the CLI, the evaluation, the benchmark and the content script share one code path; the
  * content script runs it in slices and yields to the page in between.
  */
-import { findPhraseMatches, type CompiledRules, type PhraseMatch } from './compile';
+import { findPhraseMatches, type CompiledRule, type CompiledRules, type PhraseMatch } from './compile';
 import type { AnalysisStats, Flag, FlagKind, StructureHints, TextSpan } from './flag';
+import { characterFlags, codePointAt, SENTENCE_BREAK } from './characters';
 import { findQuotations, type Quotation } from './quotes';
 import type { Category, RuleKind, Severity } from './schema';
 import { tokenize, type Tokens } from './tokenize';
@@ -78,17 +79,37 @@ const ABBREVIATION_BEFORE_BREAK =
 let sentenceSegmenter: Intl.Segmenter | undefined;
 
 /**
- * Characters segmented per `Intl.Segmenter` call. Segmenting each short paragraph alone pays
- * an ICU set-up per call, and walking one segmentation of a long text is quadratic in V8
- * (3,000 lines: 0.25 s per line vs 18 s in one go); a few kilobytes per call is fastest.
+ * Characters segmented per `Intl.Segmenter` call: walking one segmentation of a long text is
+ * quadratic in V8 (3,000 lines: 0.25 s per line vs 18 s in one go); a few kilobytes per call is fastest.
  */
 const SEGMENT_CHUNK = 4096;
 
 /** Where to cut a long block for segmentation: after sentence-ending punctuation and space. */
 const SAFE_CUT = /[.!?]["”’')\]]*\s+/g;
 
+/**
+ * The end of a one-sentence block, from its first terminator: terminators, each run followed by
+ * closing marks and then spaces (UAX #29 rules SB8a–SB11). A closing mark after a space starts a
+ * new "sentence" for the segmenter, so that case is left to it.
+ */
+const SENTENCE_TAIL =
+  /^(?:[\p{Sentence_Terminal}\u2024\uFE52\uFF0E]+[\p{Ps}\p{Pe}\p{Pf}\p{Pi}"']*[ \t\u00a0]*)+$/u;
+
+/**
+ * Whether text[start, end) may hold more than one sentence. Most paragraphs of news hold one,
+ * and asking the segmenter costs far more than this check: about a tenth of all analysis time.
+ */
+function mayHoldSeveralSentences(text: string, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) {
+    // A surrogate pair is looked up as one code point at its first half; its second half is no break.
+    if ((characterFlags(codePointAt(text, at)) & SENTENCE_BREAK) !== 0) return !SENTENCE_TAIL.test(text.slice(at, end));
+  }
+  return false;
+}
+
 /** Sentence ends in text[start, end), segmented a few kilobytes at a time. */
 function sentenceEnds(text: string, start: number, end: number): number[] {
+  if (!mayHoldSeveralSentences(text, start, end)) return [end];
   sentenceSegmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
   const ends: number[] = [];
   for (let piece = start; piece < end; ) {
@@ -106,45 +127,27 @@ function sentenceEnds(text: string, start: number, end: number): number[] {
   return ends;
 }
 
-/**
- * Reads sentence spans block by block. Consecutive short blocks are segmented together, then
- * the segments are clipped to the blocks, so no sentence ever crosses a block boundary.
- */
-function createSentenceReader(text: string, blocks: TextSpan[]): (blockIndex: number) => TextSpan[] {
-  let ends: number[] = [];
-  let chunkEnd = -1;
-  return (blockIndex) => {
-    const block = blocks[blockIndex];
-    if (block.end > chunkEnd) {
-      let last = blockIndex;
-      while (last + 1 < blocks.length && blocks[last + 1].end - block.start <= SEGMENT_CHUNK) last++;
-      chunkEnd = blocks[last].end;
-      ends = sentenceEnds(text, block.start, chunkEnd);
-    }
-    const spans: TextSpan[] = [];
-    let mergeWithPrevious = false;
-    let from = block.start;
-    let low = 0;
-    let high = ends.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (ends[middle] <= block.start) low = middle + 1;
-      else high = middle;
-    }
-    for (let index = low; from < block.end; index++) {
-      const to = index < ends.length ? Math.min(ends[index], block.end) : block.end;
-      let start = from;
-      let end = to;
-      from = to;
-      while (start < end && /\s/.test(text[start])) start++;
-      while (end > start && /\s/.test(text[end - 1])) end--;
-      if (end <= start) continue;
-      if (mergeWithPrevious && spans.length > 0) spans[spans.length - 1].end = end;
-      else spans.push({ start, end });
-      mergeWithPrevious = ABBREVIATION_BEFORE_BREAK.test(text.slice(Math.max(start, end - 8), end));
-    }
-    return spans;
-  };
+function isSpace(character: string): boolean {
+  return character === ' ' || /\s/.test(character);
+}
+
+/** The sentences of one block; no sentence ever crosses a block boundary. */
+function blockSentences(text: string, block: TextSpan): TextSpan[] {
+  const spans: TextSpan[] = [];
+  let mergeWithPrevious = false;
+  let from = block.start;
+  for (const to of sentenceEnds(text, block.start, block.end)) {
+    let start = from;
+    let end = to;
+    from = to;
+    while (start < end && isSpace(text[start])) start++;
+    while (end > start && isSpace(text[end - 1])) end--;
+    if (end <= start) continue;
+    if (mergeWithPrevious && spans.length > 0) spans[spans.length - 1].end = end;
+    else spans.push({ start, end });
+    mergeWithPrevious = ABBREVIATION_BEFORE_BREAK.test(text.slice(Math.max(start, end - 8), end));
+  }
+  return spans;
 }
 
 /**
@@ -219,8 +222,9 @@ function anyOverlap(sorted: TextSpan[], span: TextSpan): boolean {
   return false;
 }
 
-function sequenceAt(words: string[], at: number, phrase: string[]): boolean {
-  if (at < 0 || at + phrase.length > words.length) return false;
+/** Whether `phrase` occurs at token `at`, within the sentence's tokens [from, to). */
+function sequenceAt(words: string[], at: number, phrase: string[], from: number, to: number): boolean {
+  if (at < from || at + phrase.length > to) return false;
   for (let offset = 0; offset < phrase.length; offset++) if (words[at + offset] !== phrase[offset]) return false;
   return true;
 }
@@ -228,11 +232,11 @@ function sequenceAt(words: string[], at: number, phrase: string[]): boolean {
 function isExcepted(match: PhraseMatch, tokens: Tokens, sentenceFrom: number, sentenceTo: number): boolean {
   for (const exception of match.compiled.exceptions) {
     for (const phrase of exception.phrases) {
-      if (exception.when === 'before' && sequenceAt(tokens.words, match.startToken - phrase.length, phrase)) return true;
-      if (exception.when === 'after' && sequenceAt(tokens.words, match.endToken, phrase)) return true;
+      if (exception.when === 'before' && sequenceAt(tokens.words, match.startToken - phrase.length, phrase, sentenceFrom, sentenceTo)) return true;
+      if (exception.when === 'after' && sequenceAt(tokens.words, match.endToken, phrase, sentenceFrom, sentenceTo)) return true;
       if (exception.when === 'sentence-has') {
         for (let at = sentenceFrom; at + phrase.length <= sentenceTo; at++) {
-          if (sequenceAt(tokens.words, at, phrase)) return true;
+          if (sequenceAt(tokens.words, at, phrase, sentenceFrom, sentenceTo)) return true;
         }
       }
     }
@@ -262,11 +266,47 @@ interface BlockState {
   block: TextSpan;
   sentences: TextSpan[];
   quotations: Quotation[];
+  /** The block's words; each sentence reads its own range of them. */
+  tokens: Tokens;
+  /** The next sentence to analyze, and the first token not yet consumed by a sentence. */
   next: number;
+  nextToken: number;
   previousAttributed: boolean;
   /** The block before ended with a colon: it introduced this one ("The governor added:"), so this block is quoted speech. */
   introducedByPrevious: boolean;
 }
+
+function flagSource(compiled: CompiledRule): { packId: string; ruleId: string; category: Category; severity: Severity } {
+  return {
+    packId: compiled.pack.id,
+    ruleId: compiled.rule.id,
+    category: compiled.rule.category,
+    severity: compiled.rule.severity,
+  };
+}
+
+function toRuleMatch(match: PhraseMatch, sentence: TextSpan): RuleMatch {
+  return {
+    packId: match.compiled.pack.id,
+    ruleId: match.compiled.rule.id,
+    kind: match.compiled.rule.kind,
+    category: match.compiled.rule.category,
+    start: match.start,
+    end: match.end,
+    sentenceStart: sentence.start,
+    sentenceEnd: sentence.end,
+  };
+}
+
+/** Whether `span` lies inside a quotation of someone else (scare quotes are the writer's own). */
+function quotedBySomeoneElse(span: TextSpan, quotations: Quotation[], scareQuotes: Quotation[]): boolean {
+  for (const quotation of quotations) {
+    if (within(span, quotation) && !scareQuotes.includes(quotation)) return true;
+  }
+  return false;
+}
+
+const NO_QUOTATIONS: Quotation[] = [];
 
 /** Starts an analysis that can be run in slices; see {@link analyzeText} for one-shot use. */
 export function createAnalysis(text: string, compiled: CompiledRules, hints: StructureHints = {}): ResumableAnalysis {
@@ -282,7 +322,9 @@ export function createAnalysis(text: string, compiled: CompiledRules, hints: Str
   let attributedSentences = 0;
   let blockIndex = 0;
   let current: BlockState | undefined;
-  const readSentences = createSentenceReader(text, blocks);
+  // One set of token arrays, refilled block after block: a page's worth of fresh arrays is
+  // most of the garbage an analysis would otherwise make.
+  const blockTokens: Tokens = { words: [], starts: [], ends: [] };
 
   const scareQuoteRule = compiled.scareQuoteRule;
   const scareQuoteWords = scareQuoteRule?.rule.maxWords ?? DEFAULT_SCARE_QUOTE_WORDS;
@@ -309,62 +351,58 @@ export function createAnalysis(text: string, compiled: CompiledRules, hints: Str
       quoted,
       sentenceStart: sentence.start,
       sentenceEnd: sentence.end,
-      ...(trigger ? { trigger: { ...trigger, text: text.slice(trigger.start, trigger.end) } } : {}),
+      // Only the span: a match carries its compiled rule and pack, which must not travel with every flag.
+      ...(trigger ? { trigger: { start: trigger.start, end: trigger.end, text: text.slice(trigger.start, trigger.end) } } : {}),
     });
   };
 
-  const toRuleMatch = (match: PhraseMatch, sentence: TextSpan): RuleMatch => ({
-    packId: match.compiled.pack.id,
-    ruleId: match.compiled.rule.id,
-    kind: match.compiled.rule.kind,
-    category: match.compiled.rule.category,
-    start: match.start,
-    end: match.end,
-    sentenceStart: sentence.start,
-    sentenceEnd: sentence.end,
-  });
-
-  /** Index of the last token that starts before `offset`, or -1. */
-  const tokenBefore = (tokens: Tokens, offset: number): number => {
-    let index = tokens.starts.length - 1;
-    while (index >= 0 && tokens.starts[index] >= offset) index--;
-    return index;
-  };
-
   /** A short quoted fragment that is no utterance, name or title: the writer keeping a word at arm's length. */
-  const isScareQuote = (quotation: Quotation, sentence: TextSpan, tokens: Tokens): boolean => {
+  const isScareQuote = (quotation: Quotation, sentence: TextSpan, tokens: Tokens, from: number): boolean => {
     if (!within(quotation, sentence)) return false;
     const inner = text.slice(quotation.innerStart, quotation.innerEnd).trim();
     if (inner.length === 0 || /[.!?,;:]$/.test(inner)) return false;
     const innerWords = inner.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) ?? [];
     if (innerWords.length === 0 || innerWords.length > scareQuoteWords) return false;
     if (innerWords.every((word) => /^\p{Lu}/u.test(word))) return false;
-    const previous = tokenBefore(tokens, quotation.start);
+    // The sentence's last word before the quotation, if any.
+    let previous = -1;
+    for (let index = from; index < tokens.starts.length && tokens.starts[index] < quotation.start; index++) previous = index;
     if (previous < 0 || !NAMING_WORDS.has(tokens.words[previous])) return true;
     // "so-called “moderate”" distances twice; "called “Moderate Voice”" only names.
-    return tokens.words[previous] === 'called' && tokens.words[previous - 1] === 'so';
+    return tokens.words[previous] === 'called' && previous > from && tokens.words[previous - 1] === 'so';
   };
 
   const analyzeSentence = (state: BlockState, sentence: TextSpan) => {
     sentenceCount++;
-    const tokens = tokenize(text, sentence.start, sentence.end);
-    words += tokens.words.length;
-    const candidates = findPhraseMatches(compiled, tokens, 0, tokens.words.length).filter(
-      (match) => !isExcepted(match, tokens, 0, tokens.words.length),
-    );
-    const phraseFlags = resolveOverlaps(candidates.filter((match) => PHRASE_FLAG_KINDS.has(match.compiled.rule.kind)));
-    const sentenceLogic = resolveOverlaps(
-      candidates.filter((match) => SENTENCE_LOGIC_KINDS.has(match.compiled.rule.kind)),
-    );
+    const { tokens } = state;
+    // The sentence's words: those of the block that start inside it (sentences are read in order).
+    let from = state.nextToken;
+    while (from < tokens.starts.length && tokens.starts[from] < sentence.start) from++;
+    let to = from;
+    while (to < tokens.starts.length && tokens.starts[to] < sentence.end) to++;
+    state.nextToken = to;
+    words += to - from;
 
-    const quotations = state.quotations.filter((quotation) => overlaps(quotation, sentence));
+    const phraseCandidates: PhraseMatch[] = [];
+    const logicCandidates: PhraseMatch[] = [];
+    for (const match of findPhraseMatches(compiled, text, tokens, from, to)) {
+      if (match.compiled.exceptions.length > 0 && isExcepted(match, tokens, from, to)) continue;
+      const kind = match.compiled.rule.kind;
+      if (PHRASE_FLAG_KINDS.has(kind)) phraseCandidates.push(match);
+      if (SENTENCE_LOGIC_KINDS.has(kind)) logicCandidates.push(match);
+    }
+    const phraseFlags = resolveOverlaps(phraseCandidates);
+    const sentenceLogic = resolveOverlaps(logicCandidates);
+
+    const quotations =
+      state.quotations.length === 0 ? NO_QUOTATIONS : state.quotations.filter((quotation) => overlaps(quotation, sentence));
     const inBlockquote = anyOverlap(blockquotes, sentence);
 
     // Attribution: a cue in the sentence, a link, a blockquote, or the previous sentence's source carrying over.
     const attributingCues = sentenceLogic.filter((match) => match.compiled.rule.kind === 'attribution-cue');
     const opensInsideQuotation = quotations.some((q) => q.start < sentence.start && q.end > sentence.start);
     const continuesPrevious =
-      state.previousAttributed && (opensInsideQuotation || CONTINUING_PRONOUNS.has(tokens.words[0] ?? ''));
+      state.previousAttributed && (opensInsideQuotation || (from < to && CONTINUING_PRONOUNS.has(tokens.words[from])));
     // "Smith: “We will win.”" — a colon handing over to a quotation names its speaker.
     const introducesQuotation = quotations.some((q) => /:\s*$/.test(text.slice(Math.max(sentence.start, q.start - 3), q.start)));
     const attributed =
@@ -378,56 +416,33 @@ export function createAnalysis(text: string, compiled: CompiledRules, hints: Str
     if (attributed) attributedSentences++;
     for (const cue of attributingCues) attributions.push(toRuleMatch(cue, sentence));
 
-    const scareQuotes = scareQuoteRule && !attributed
-      ? quotations.filter((quotation) => isScareQuote(quotation, sentence, tokens))
-      : [];
-    const quotedBySomeoneElse = (span: TextSpan) =>
-      inBlockquote || quotations.some((q) => within(span, q) && !scareQuotes.includes(q));
+    const scareQuotes =
+      scareQuoteRule && !attributed && quotations.length > 0
+        ? quotations.filter((quotation) => isScareQuote(quotation, sentence, tokens, from))
+        : NO_QUOTATIONS;
 
-    const seen = new Set<PhraseMatch>();
-    for (const match of [...phraseFlags, ...sentenceLogic]) {
-      if (seen.has(match)) continue;
-      seen.add(match);
-      matches.push(toRuleMatch(match, sentence));
-    }
-
-    const flagSource = (match: PhraseMatch) => ({
-      packId: match.compiled.pack.id,
-      ruleId: match.compiled.rule.id,
-      category: match.compiled.rule.category,
-      severity: match.compiled.rule.severity,
-    });
+    for (const match of phraseFlags) matches.push(toRuleMatch(match, sentence));
+    for (const match of sentenceLogic) if (!phraseFlags.includes(match)) matches.push(toRuleMatch(match, sentence));
 
     for (const match of phraseFlags) {
       const kind = FLAG_KIND_OF_RULE[match.compiled.rule.kind];
-      if (kind) addFlag(kind, flagSource(match), match, sentence, quotedBySomeoneElse(match));
+      if (!kind) continue;
+      const quoted = inBlockquote || quotedBySomeoneElse(match, quotations, scareQuotes);
+      addFlag(kind, flagSource(match.compiled), match, sentence, quoted);
     }
     if (scareQuoteRule) {
-      for (const quotation of scareQuotes) {
-        addFlag(
-          'scare-quote',
-          {
-            packId: scareQuoteRule.pack.id,
-            ruleId: scareQuoteRule.rule.id,
-            category: scareQuoteRule.rule.category,
-            severity: scareQuoteRule.rule.severity,
-          },
-          quotation,
-          sentence,
-          false,
-        );
-      }
+      for (const quotation of scareQuotes) addFlag('scare-quote', flagSource(scareQuoteRule), quotation, sentence, false);
     }
 
     // A question asks rather than asserts; a quoted claim belongs to its speaker.
     const isQuestion = text[sentence.end - 1] === '?' || text.slice(sentence.end - 2, sentence.end) === '?”';
     if (!attributed && !isQuestion) {
       const trigger = sentenceLogic.find(
-        (match) =>
-          match.compiled.rule.kind === 'assertion-cue' &&
-          !quotations.some((q) => within(match, q) && !scareQuotes.includes(q)),
+        (match) => match.compiled.rule.kind === 'assertion-cue' && !quotedBySomeoneElse(match, quotations, scareQuotes),
       );
-      if (trigger) addFlag('unsourced-assertion', flagSource(trigger), clauseAround(text, sentence, trigger), sentence, false, trigger);
+      if (trigger) {
+        addFlag('unsourced-assertion', flagSource(trigger.compiled), clauseAround(text, sentence, trigger), sentence, false, trigger);
+      }
     }
   };
 
@@ -438,9 +453,11 @@ export function createAnalysis(text: string, compiled: CompiledRules, hints: Str
         const previousBlock = blocks[blockIndex - 1];
         current = {
           block,
-          sentences: readSentences(blockIndex),
+          sentences: blockSentences(text, block),
           quotations: findQuotations(text, block.start, block.end),
+          tokens: tokenize(text, block.start, block.end, blockTokens),
           next: 0,
+          nextToken: 0,
           previousAttributed: false,
           introducedByPrevious: previousBlock !== undefined && /:\s*$/.test(text.slice(Math.max(previousBlock.start, previousBlock.end - 4), previousBlock.end)),
         };

@@ -164,56 +164,79 @@ export function findRule(compiled: CompiledRules, packId: string, ruleId: string
   return found && { pack: found.pack, rule: found.rule };
 }
 
-function rawMatches(output: PhraseOutput, tokens: Tokens, path: number[]): boolean {
+interface MatchWalk {
+  text: string;
+  tokens: Tokens;
+  to: number;
+  startToken: number;
+  /** Token index of each literal word matched so far, for case-sensitive rules. */
+  path: number[];
+  matches: PhraseMatch[];
+}
+
+function rawMatches(output: PhraseOutput, walk: MatchWalk): boolean {
   if (!output.compiled.rule.caseSensitive) return true;
+  const { text, tokens, path } = walk;
   let literal = 0;
   for (const word of output.raw) {
     if (word === GAP) continue;
-    if (tokens.raw[path[literal]] !== word) return false;
+    const index = path[literal];
+    if (text.slice(tokens.starts[index], tokens.ends[index]) !== word) return false;
     literal++;
   }
   return true;
 }
 
+/** `depth` literal words have matched up to `node`; the next word to read is at `position`. */
+function walkFrom(walk: MatchWalk, node: TrieNode, position: number, depth: number): void {
+  if (node.outputs !== undefined) {
+    for (const output of node.outputs) {
+      if (!rawMatches(output, walk)) continue;
+      walk.matches.push({
+        compiled: output.compiled,
+        startToken: walk.startToken,
+        endToken: position,
+        start: walk.tokens.starts[walk.startToken],
+        end: walk.tokens.ends[position - 1],
+      });
+    }
+  }
+  if (position >= walk.to) return;
+  const child = node.next?.get(walk.tokens.words[position]);
+  if (child !== undefined) {
+    walk.path[depth] = position;
+    walkFrom(walk, child, position + 1, depth + 1);
+  }
+  const gap = node.gap;
+  if (gap !== undefined) {
+    for (let skip = 1; skip <= MAX_GAP_WORDS && position + skip < walk.to; skip++) walkFrom(walk, gap, position + skip, depth);
+  }
+}
+
 /**
  * Every phrase occurrence in tokens [from, to) — overlapping ones included; precedence is
- * decided later. Gaps branch over one to three words, so the walk stays bounded.
+ * decided later. Gaps branch over one to three words, so the walk stays bounded. `text` is the
+ * text the tokens index, read back only for case-sensitive rules.
  */
-export function findPhraseMatches(compiled: CompiledRules, tokens: Tokens, from: number, to: number): PhraseMatch[] {
+export function findPhraseMatches(
+  compiled: CompiledRules,
+  text: string,
+  tokens: Tokens,
+  from: number,
+  to: number,
+): PhraseMatch[] {
   const matches: PhraseMatch[] = [];
-  const { root } = compiled;
-  const path: number[] = [];
-  const walk = (node: TrieNode, position: number, startToken: number): void => {
-    if (node.outputs) {
-      for (const output of node.outputs) {
-        if (!rawMatches(output, tokens, path)) continue;
-        matches.push({
-          compiled: output.compiled,
-          startToken,
-          endToken: position,
-          start: tokens.starts[startToken],
-          end: tokens.ends[position - 1],
-        });
-      }
-    }
-    if (position >= to) return;
-    const child = node.next?.get(tokens.words[position]);
-    if (child) {
-      path.push(position);
-      walk(child, position + 1, startToken);
-      path.pop();
-    }
-    if (node.gap) {
-      for (let skip = 1; skip <= MAX_GAP_WORDS && position + skip < to; skip++) walk(node.gap, position + skip, startToken);
-    }
-  };
+  const first = compiled.root.next;
+  if (first === undefined) return matches;
+  const walk: MatchWalk = { text, tokens, to, startToken: from, path: [], matches };
+  const words = tokens.words;
   for (let index = from; index < to; index++) {
     // Most words start no phrase: one map lookup and we move on.
-    const first = root.next?.get(tokens.words[index]);
-    if (!first) continue;
-    path.push(index);
-    walk(first, index + 1, index);
-    path.pop();
+    const node = first.get(words[index]);
+    if (node === undefined) continue;
+    walk.startToken = index;
+    walk.path[0] = index;
+    walkFrom(walk, node, index + 1, 1);
   }
   return matches;
 }

@@ -104,6 +104,11 @@ describe('unsourced assertions', () => {
     expect([flag.sentenceStart, flag.sentenceEnd]).toEqual([11, text.length]);
   });
 
+  it('gives the trigger as a plain span, so flags stay small when sent to the popup', () => {
+    const [flag] = flagsOf('Clearly the plan failed.');
+    expect(flag.trigger).toEqual({ start: 0, end: 7, text: 'Clearly' });
+  });
+
   it('does not flag a claim attributed with a reporting verb or "according to"', () => {
     expect(flagsOf('The plan clearly failed, the minister said.')).toEqual([]);
     expect(flagsOf('According to the audit, the plan clearly failed.')).toEqual([]);
