@@ -5,10 +5,11 @@
  */
 import { findPhraseMatches, type CompiledRule, type CompiledRules, type PhraseMatch } from './compile';
 import type { AnalysisStats, Flag, FlagKind, StructureHints, TextSpan } from './flag';
-import { characterFlags, codePointAt, SENTENCE_BREAK } from './characters';
+import { CALLED, CONTINUING_PRONOUNS, NAMING_WORDS, SO } from './analysis-words';
 import { findQuotations, type Quotation } from './quotes';
+import { createSentenceReader } from './sentences';
 import type { Category, RuleKind, Severity } from './schema';
-import { tokenize, type Tokens } from './tokenize';
+import { emptyTokens, scanWords, type Tokens } from './tokenize';
 
 /** A rule that matched and survived precedence, whether or not it became a flag. */
 export interface RuleMatch {
@@ -52,103 +53,7 @@ const PHRASE_FLAG_KINDS = new Set<RuleKind>(['loaded-term', 'distancing', 'vague
  */
 const SENTENCE_LOGIC_KINDS = new Set<RuleKind>(['attribution-cue', 'assertion-cue', 'vague-attribution']);
 
-/**
- * A sentence that opens with one of these continues the previous speaker's account
- * ("The minister said the plan was ready. She added …" is covered by "added"; "He expects
- * it to pass" is not, yet it is still the minister's view).
- */
-const CONTINUING_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
-
-/** Words before a quoted fragment that make it a mention or a name, not distancing. */
-const NAMING_WORDS = new Set([
-  'called', 'dubbed', 'titled', 'entitled', 'named', 'nicknamed', 'term', 'word', 'words', 'phrase', 'slogan',
-  'hashtag', 'headline', 'as', 'label', 'labeled', 'labelled', 'branded', 'motto', 'song', 'album', 'book', 'film',
-  'show', 'series', 'campaign', 'operation',
-]);
-
 const DEFAULT_SCARE_QUOTE_WORDS = 3;
-
-/**
- * Titles and initials that end in a full stop without ending the sentence. V8's segmenter
- * breaks after "Mr." and "Sen.", which would cut "…, said Sen. Warren." in two and lose the
- * speaker; such a break is undone.
- */
-const ABBREVIATION_BEFORE_BREAK =
-  /(?:^|[\s(])(?:Mr|Mrs|Ms|Messrs|Dr|Prof|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Maj|Capt|Cmdr|Sgt|Adm|Rev|Fr|St|Jr|Sr|Hon|Pres|Supt|Insp|Det|No|Nos|Vol|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|U\.S|U\.K|U\.N|[A-Z])\.$/;
-
-let sentenceSegmenter: Intl.Segmenter | undefined;
-
-/**
- * Characters segmented per `Intl.Segmenter` call: walking one segmentation of a long text is
- * quadratic in V8 (3,000 lines: 0.25 s per line vs 18 s in one go); a few kilobytes per call is fastest.
- */
-const SEGMENT_CHUNK = 4096;
-
-/** Where to cut a long block for segmentation: after sentence-ending punctuation and space. */
-const SAFE_CUT = /[.!?]["”’')\]]*\s+/g;
-
-/**
- * The end of a one-sentence block, from its first terminator: terminators, each run followed by
- * closing marks and then spaces (UAX #29 rules SB8a–SB11). A closing mark after a space starts a
- * new "sentence" for the segmenter, so that case is left to it.
- */
-const SENTENCE_TAIL =
-  /^(?:[\p{Sentence_Terminal}\u2024\uFE52\uFF0E]+[\p{Ps}\p{Pe}\p{Pf}\p{Pi}"']*[ \t\u00a0]*)+$/u;
-
-/**
- * Whether text[start, end) may hold more than one sentence. Most paragraphs of news hold one,
- * and asking the segmenter costs far more than this check: about a tenth of all analysis time.
- */
-function mayHoldSeveralSentences(text: string, start: number, end: number): boolean {
-  for (let at = start; at < end; at++) {
-    // A surrogate pair is looked up as one code point at its first half; its second half is no break.
-    if ((characterFlags(codePointAt(text, at)) & SENTENCE_BREAK) !== 0) return !SENTENCE_TAIL.test(text.slice(at, end));
-  }
-  return false;
-}
-
-/** Sentence ends in text[start, end), segmented a few kilobytes at a time. */
-function sentenceEnds(text: string, start: number, end: number): number[] {
-  if (!mayHoldSeveralSentences(text, start, end)) return [end];
-  sentenceSegmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
-  const ends: number[] = [];
-  for (let piece = start; piece < end; ) {
-    let cut = end;
-    if (end - piece > SEGMENT_CHUNK) {
-      SAFE_CUT.lastIndex = piece + SEGMENT_CHUNK;
-      const found = SAFE_CUT.exec(text);
-      cut = found && found.index < end ? Math.min(end, found.index + found[0].length) : end;
-    }
-    for (const { index, segment } of sentenceSegmenter.segment(text.slice(piece, cut))) {
-      ends.push(piece + index + segment.length);
-    }
-    piece = cut;
-  }
-  return ends;
-}
-
-function isSpace(character: string): boolean {
-  return character === ' ' || /\s/.test(character);
-}
-
-/** The sentences of one block; no sentence ever crosses a block boundary. */
-function blockSentences(text: string, block: TextSpan): TextSpan[] {
-  const spans: TextSpan[] = [];
-  let mergeWithPrevious = false;
-  let from = block.start;
-  for (const to of sentenceEnds(text, block.start, block.end)) {
-    let start = from;
-    let end = to;
-    from = to;
-    while (start < end && isSpace(text[start])) start++;
-    while (end > start && isSpace(text[end - 1])) end--;
-    if (end <= start) continue;
-    if (mergeWithPrevious && spans.length > 0) spans[spans.length - 1].end = end;
-    else spans.push({ start, end });
-    mergeWithPrevious = ABBREVIATION_BEFORE_BREAK.test(text.slice(Math.max(start, end - 8), end));
-  }
-  return spans;
-}
 
 /**
  * Where one clause of a sentence ends and the next begins: a semicolon, a colon, a dash, or
@@ -223,20 +128,20 @@ function anyOverlap(sorted: TextSpan[], span: TextSpan): boolean {
 }
 
 /** Whether `phrase` occurs at token `at`, within the sentence's tokens [from, to). */
-function sequenceAt(words: string[], at: number, phrase: string[], from: number, to: number): boolean {
+function sequenceAt(ids: number[], at: number, phrase: number[], from: number, to: number): boolean {
   if (at < from || at + phrase.length > to) return false;
-  for (let offset = 0; offset < phrase.length; offset++) if (words[at + offset] !== phrase[offset]) return false;
+  for (let offset = 0; offset < phrase.length; offset++) if (ids[at + offset] !== phrase[offset]) return false;
   return true;
 }
 
 function isExcepted(match: PhraseMatch, tokens: Tokens, sentenceFrom: number, sentenceTo: number): boolean {
   for (const exception of match.compiled.exceptions) {
     for (const phrase of exception.phrases) {
-      if (exception.when === 'before' && sequenceAt(tokens.words, match.startToken - phrase.length, phrase, sentenceFrom, sentenceTo)) return true;
-      if (exception.when === 'after' && sequenceAt(tokens.words, match.endToken, phrase, sentenceFrom, sentenceTo)) return true;
+      if (exception.when === 'before' && sequenceAt(tokens.ids, match.startToken - phrase.length, phrase, sentenceFrom, sentenceTo)) return true;
+      if (exception.when === 'after' && sequenceAt(tokens.ids, match.endToken, phrase, sentenceFrom, sentenceTo)) return true;
       if (exception.when === 'sentence-has') {
         for (let at = sentenceFrom; at + phrase.length <= sentenceTo; at++) {
-          if (sequenceAt(tokens.words, at, phrase, sentenceFrom, sentenceTo)) return true;
+          if (sequenceAt(tokens.ids, at, phrase, sentenceFrom, sentenceTo)) return true;
         }
       }
     }
@@ -324,7 +229,13 @@ export function createAnalysis(text: string, compiled: CompiledRules, hints: Str
   let current: BlockState | undefined;
   // One set of token arrays, refilled block after block: a page's worth of fresh arrays is
   // most of the garbage an analysis would otherwise make.
-  const blockTokens: Tokens = { words: [], starts: [], ends: [] };
+  const blockTokens = emptyTokens();
+  const readSentences = createSentenceReader(text, blocks);
+  const { vocabulary } = compiled;
+  const continuingPronouns = new Set(CONTINUING_PRONOUNS.map((word) => vocabulary.idOf(word)));
+  const namingWords = new Set(NAMING_WORDS.map((word) => vocabulary.idOf(word)));
+  const so = vocabulary.idOf(SO);
+  const called = vocabulary.idOf(CALLED);
 
   const scareQuoteRule = compiled.scareQuoteRule;
   const scareQuoteWords = scareQuoteRule?.rule.maxWords ?? DEFAULT_SCARE_QUOTE_WORDS;
@@ -367,9 +278,9 @@ export function createAnalysis(text: string, compiled: CompiledRules, hints: Str
     // The sentence's last word before the quotation, if any.
     let previous = -1;
     for (let index = from; index < tokens.starts.length && tokens.starts[index] < quotation.start; index++) previous = index;
-    if (previous < 0 || !NAMING_WORDS.has(tokens.words[previous])) return true;
+    if (previous < 0 || !namingWords.has(tokens.ids[previous])) return true;
     // "so-called “moderate”" distances twice; "called “Moderate Voice”" only names.
-    return tokens.words[previous] === 'called' && previous > from && tokens.words[previous - 1] === 'so';
+    return tokens.ids[previous] === called && previous > from && tokens.ids[previous - 1] === so;
   };
 
   const analyzeSentence = (state: BlockState, sentence: TextSpan) => {
@@ -402,7 +313,7 @@ export function createAnalysis(text: string, compiled: CompiledRules, hints: Str
     const attributingCues = sentenceLogic.filter((match) => match.compiled.rule.kind === 'attribution-cue');
     const opensInsideQuotation = quotations.some((q) => q.start < sentence.start && q.end > sentence.start);
     const continuesPrevious =
-      state.previousAttributed && (opensInsideQuotation || (from < to && CONTINUING_PRONOUNS.has(tokens.words[from])));
+      state.previousAttributed && (opensInsideQuotation || (from < to && continuingPronouns.has(tokens.ids[from])));
     // "Smith: “We will win.”" — a colon handing over to a quotation names its speaker.
     const introducesQuotation = quotations.some((q) => /:\s*$/.test(text.slice(Math.max(sentence.start, q.start - 3), q.start)));
     const attributed =
@@ -453,9 +364,9 @@ export function createAnalysis(text: string, compiled: CompiledRules, hints: Str
         const previousBlock = blocks[blockIndex - 1];
         current = {
           block,
-          sentences: blockSentences(text, block),
+          sentences: readSentences(blockIndex),
           quotations: findQuotations(text, block.start, block.end),
-          tokens: tokenize(text, block.start, block.end, blockTokens),
+          tokens: scanWords(text, block.start, block.end, vocabulary, blockTokens),
           next: 0,
           nextToken: 0,
           previousAttributed: false,

@@ -4,11 +4,14 @@
  */
 import { nounForms, verbForms } from './inflect';
 import type { Pack, Rule, RuleException } from './schema';
+import { ANALYSIS_WORDS } from './analysis-words';
 import { GAP, MAX_GAP_WORDS, tokenizePhrase, type Tokens } from './tokenize';
+import { Vocabulary } from './vocabulary';
 
 export interface CompiledException {
   when: RuleException['when'];
-  phrases: string[][];
+  /** Word ids of each exception phrase. */
+  phrases: number[][];
 }
 
 export interface CompiledRule {
@@ -24,8 +27,8 @@ interface PhraseOutput {
 }
 
 interface TrieNode {
-  /** Created on first child: most nodes are leaves, and a Map per leaf would double compile time. */
-  next?: Map<string, TrieNode>;
+  /** Children by word id. Created on first child: most nodes are leaves, and a Map per leaf would double compile time. */
+  next?: Map<number, TrieNode>;
   gap?: TrieNode;
   outputs?: PhraseOutput[];
 }
@@ -34,6 +37,10 @@ export interface CompiledRules {
   packs: readonly Pack[];
   rules: readonly CompiledRule[];
   root: TrieNode;
+  /** The words of every phrase and exception, and the words the analysis reads, by id. */
+  vocabulary: Vocabulary;
+  /** The root's children as an array indexed by word id: the one lookup every word of a text pays. */
+  firstNodes: ReadonlyArray<TrieNode | undefined>;
   /** Structural rule for short quoted fragments with no speaker; absent when no enabled pack has one. */
   scareQuoteRule?: CompiledRule;
   byKey: ReadonlyMap<string, CompiledRule>;
@@ -67,7 +74,7 @@ function expandPhrase(phrase: string, inflect: Rule['inflect']): Array<{ words: 
   }));
 }
 
-function insert(root: TrieNode, words: string[], output: PhraseOutput): boolean {
+function insert(root: TrieNode, vocabulary: Vocabulary, words: string[], output: PhraseOutput): boolean {
   let node = root;
   for (const word of words) {
     if (word === GAP) {
@@ -75,11 +82,12 @@ function insert(root: TrieNode, words: string[], output: PhraseOutput): boolean 
       node = node.gap;
       continue;
     }
+    const id = vocabulary.add(word);
     node.next ??= new Map();
-    let child = node.next.get(word);
+    let child = node.next.get(id);
     if (!child) {
       child = newNode();
-      node.next.set(word, child);
+      node.next.set(id, child);
     }
     node = child;
   }
@@ -107,12 +115,15 @@ export interface ResumableCompilation {
  */
 export function createCompilation(packs: readonly Pack[]): ResumableCompilation {
   const root = newNode();
+  const vocabulary = new Vocabulary();
+  for (const word of ANALYSIS_WORDS) vocabulary.add(word);
   const rules: CompiledRule[] = [];
   const byKey = new Map<string, CompiledRule>();
   let scareQuoteRule: CompiledRule | undefined;
   let sequenceCount = 0;
   let packIndex = 0;
   let ruleIndex = 0;
+  let finished: CompiledRules | undefined;
 
   const compileRule = (pack: Pack, rule: Rule) => {
     const compiled: CompiledRule = {
@@ -120,7 +131,11 @@ export function createCompilation(packs: readonly Pack[]): ResumableCompilation 
       rule,
       exceptions: rule.exceptions.map((exception) => ({
         when: exception.when,
-        phrases: exception.phrases.map((phrase) => tokenizePhrase(phrase).words.filter((word) => word !== GAP)),
+        phrases: exception.phrases.map((phrase) =>
+          tokenizePhrase(phrase)
+            .words.filter((word) => word !== GAP)
+            .map((word) => vocabulary.add(word)),
+        ),
       })),
     };
     rules.push(compiled);
@@ -129,7 +144,7 @@ export function createCompilation(packs: readonly Pack[]): ResumableCompilation 
     for (const phrase of rule.phrases) {
       for (const sequence of expandPhrase(phrase, rule.inflect)) {
         if (sequence.words.length === 0) continue;
-        if (insert(root, sequence.words, { compiled, raw: sequence.raw })) sequenceCount++;
+        if (insert(root, vocabulary, sequence.words, { compiled, raw: sequence.raw })) sequenceCount++;
       }
     }
   };
@@ -147,7 +162,15 @@ export function createCompilation(packs: readonly Pack[]): ResumableCompilation 
       }
       return true;
     },
-    result: () => ({ packs, rules, root, scareQuoteRule, byKey, sequenceCount }),
+    result: () => {
+      // Built once compiling is done; asked earlier, it reflects the rules compiled so far.
+      if (!finished || finished.rules.length !== rules.length) {
+        const firstNodes = new Array<TrieNode | undefined>(vocabulary.words.length).fill(undefined);
+        for (const [id, node] of root.next ?? []) firstNodes[id] = node;
+        finished = { packs, rules: [...rules], root, vocabulary, firstNodes, scareQuoteRule, byKey, sequenceCount };
+      }
+      return finished;
+    },
   };
 }
 
@@ -201,16 +224,31 @@ function walkFrom(walk: MatchWalk, node: TrieNode, position: number, depth: numb
       });
     }
   }
-  if (position >= walk.to) return;
-  const child = node.next?.get(walk.tokens.words[position]);
+  const { to } = walk;
+  if (position >= to) return;
+  const ids = walk.tokens.ids;
+  const child = node.next?.get(ids[position]);
   if (child !== undefined) {
     walk.path[depth] = position;
     walkFrom(walk, child, position + 1, depth + 1);
   }
   const gap = node.gap;
-  if (gap !== undefined) {
-    for (let skip = 1; skip <= MAX_GAP_WORDS && position + skip < walk.to; skip++) walkFrom(walk, gap, position + skip, depth);
+  if (gap === undefined) return;
+  const last = Math.min(position + MAX_GAP_WORDS, to - 1);
+  if (gap.outputs === undefined && gap.gap === undefined && gap.next !== undefined) {
+    // The usual gap ("critics ... say") is followed by a word: look that word up after each
+    // skip here, and descend only where it is found. Gaps follow common words ("the ..."), so
+    // this loop runs often.
+    const after = gap.next;
+    for (let at = position + 1; at <= last; at++) {
+      const found = after.get(ids[at]);
+      if (found === undefined) continue;
+      walk.path[depth] = at;
+      walkFrom(walk, found, at + 1, depth + 1);
+    }
+    return;
   }
+  for (let at = position + 1; at <= last; at++) walkFrom(walk, gap, at, depth);
 }
 
 /**
@@ -226,17 +264,28 @@ export function findPhraseMatches(
   to: number,
 ): PhraseMatch[] {
   const matches: PhraseMatch[] = [];
-  const first = compiled.root.next;
-  if (first === undefined) return matches;
+  const first = compiled.firstNodes;
   const walk: MatchWalk = { text, tokens, to, startToken: from, path: [], matches };
-  const words = tokens.words;
+  const ids = tokens.ids;
   for (let index = from; index < to; index++) {
-    // Most words start no phrase: one map lookup and we move on.
-    const node = first.get(words[index]);
+    // Most words start no phrase: one array read and we move on.
+    const id = ids[index];
+    if (id < 0) continue;
+    const node = first[id];
     if (node === undefined) continue;
     walk.startToken = index;
     walk.path[0] = index;
-    walkFrom(walk, node, index + 1, 1);
+    if (node.outputs !== undefined || node.gap !== undefined) {
+      walkFrom(walk, node, index + 1, 1);
+      continue;
+    }
+    // Half of all words ("the", "of", "to") start some phrase, and nearly always the next word
+    // ends it: test that word here before paying for the walk.
+    if (index + 1 >= to) continue;
+    const second = node.next?.get(ids[index + 1]);
+    if (second === undefined) continue;
+    walk.path[1] = index + 1;
+    walkFrom(walk, second, index + 2, 2);
   }
   return matches;
 }

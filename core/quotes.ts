@@ -2,6 +2,7 @@
  * Quotation spans inside one block of text. Words inside a quotation belong to whoever is
  * quoted, not to the writer; short quoted fragments without a speaker are scare quotes.
  */
+import { characterFlags, codePointAt, WORD_CHARACTER } from './characters';
 import type { TextSpan } from './flag';
 
 export interface Quotation extends TextSpan {
@@ -10,12 +11,20 @@ export interface Quotation extends TextSpan {
   innerEnd: number;
 }
 
-/** `''` and ``` `` ``` are typewriter double quotes, as some wire and archive texts write them. */
-const QUOTE_MARKS = /''|``|["“”„«»‘’]/g;
-const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+/** Quotation marks by UTF-16 code unit. `''` and ``` `` ``` (typewriter double quotes, as some wire and archive texts write them) are read as one mark. */
+const STRAIGHT_DOUBLE = 0x22;
+const STRAIGHT_SINGLE = 0x27;
+const BACKTICK = 0x60;
+const LEFT_DOUBLE = 0x201c;
+const RIGHT_DOUBLE = 0x201d;
+const LOW_DOUBLE = 0x201e;
+const LEFT_GUILLEMET = 0xab;
+const RIGHT_GUILLEMET = 0xbb;
+const LEFT_SINGLE = 0x2018;
+const RIGHT_SINGLE = 0x2019;
 
-function isWordCharacter(character: string | undefined): boolean {
-  return character !== undefined && WORD_CHARACTER.test(character);
+function isWordCharacterAt(text: string, at: number): boolean {
+  return at >= 0 && at < text.length && (characterFlags(codePointAt(text, at)) & WORD_CHARACTER) !== 0;
 }
 
 /**
@@ -29,49 +38,50 @@ export function findQuotations(text: string, from: number, to: number): Quotatio
   let openDouble = -1;
   let openSingle = -1;
   let openLength = 1;
-  QUOTE_MARKS.lastIndex = from;
-  let match: RegExpExecArray | null;
-  while ((match = QUOTE_MARKS.exec(text)) !== null && match.index < to) {
-    const at = match.index;
-    const mark = match[0];
-    const before = text[at - 1];
-    const after = text[at + mark.length];
-    const close = (openAt: number) =>
-      quotations.push({ start: openAt, end: at + mark.length, innerStart: openAt + openLength, innerEnd: at });
-    if (mark === '"' || mark === "''") {
+  const close = (openAt: number, at: number, markLength: number) =>
+    quotations.push({ start: openAt, end: at + markLength, innerStart: openAt + openLength, innerEnd: at });
+  for (let at = from; at < to; at++) {
+    const unit = text.charCodeAt(at);
+    // Most characters are no quotation mark: one comparison chain and on to the next.
+    if (unit < 0x80 ? unit !== STRAIGHT_DOUBLE && unit !== STRAIGHT_SINGLE && unit !== BACKTICK : unit < 0xab) continue;
+    const doubled = at + 1 < to && text.charCodeAt(at + 1) === unit;
+    if (unit === STRAIGHT_DOUBLE || (unit === STRAIGHT_SINGLE && doubled)) {
+      const length = unit === STRAIGHT_DOUBLE ? 1 : 2;
       if (openDouble < 0) {
         openDouble = at;
-        openLength = mark.length;
-      }
-      else {
-        close(openDouble);
+        openLength = length;
+      } else {
+        close(openDouble, at, length);
         openDouble = -1;
         openSingle = -1;
       }
-    } else if (mark === '“' || mark === '„' || mark === '«' || mark === '``') {
+      at += length - 1;
+    } else if (unit === LEFT_DOUBLE || unit === LOW_DOUBLE || unit === LEFT_GUILLEMET || (unit === BACKTICK && doubled)) {
+      const length = unit === BACKTICK ? 2 : 1;
       if (openDouble < 0) {
         openDouble = at;
-        openLength = mark.length;
+        openLength = length;
       }
-    } else if (mark === '”' || mark === '»') {
+      at += length - 1;
+    } else if (unit === RIGHT_DOUBLE || unit === RIGHT_GUILLEMET) {
       // Some sites open quotations with ” too: at the start of a word it can only be opening.
-      if (openDouble < 0 && mark === '”' && !isWordCharacter(before) && isWordCharacter(after)) {
+      if (openDouble < 0 && unit === RIGHT_DOUBLE && !isWordCharacterAt(text, at - 1) && isWordCharacterAt(text, at + 1)) {
         openDouble = at;
         openLength = 1;
       } else if (openDouble >= 0) {
-        close(openDouble);
+        close(openDouble, at, 1);
         openDouble = -1;
         openSingle = -1;
       }
-    } else if (mark === '‘') {
-      if (openDouble < 0 && openSingle < 0 && !isWordCharacter(before)) {
+    } else if (unit === LEFT_SINGLE) {
+      if (openDouble < 0 && openSingle < 0 && !isWordCharacterAt(text, at - 1)) {
         openSingle = at;
         openLength = 1;
       }
-    } else if (mark === '’') {
+    } else if (unit === RIGHT_SINGLE) {
       // An apostrophe sits between letters ("don’t") or after a plural ("voters’ "); a closing quote does not.
-      if (openSingle >= 0 && openDouble < 0 && !isWordCharacter(after) && at - openSingle > 1) {
-        close(openSingle);
+      if (openSingle >= 0 && openDouble < 0 && !isWordCharacterAt(text, at + 1) && at - openSingle > 1) {
+        close(openSingle, at, 1);
         openSingle = -1;
       }
     }

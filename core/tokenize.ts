@@ -4,6 +4,7 @@
  */
 
 import { APOSTROPHE, characterFlags, codePointAt, WORD_CHARACTER } from './characters';
+import { hashStart, hashStep, type Vocabulary } from './vocabulary';
 
 /**
  * A word is a run of letters, digits and combining marks, with internal apostrophes kept
@@ -31,34 +32,37 @@ export function normalizeWord(word: string): string {
 }
 
 /**
- * Tokens of one stretch of text, as parallel arrays: cheaper than one object per word. The
- * words as written are not kept: only case-sensitive rules need them, and they read them back
- * from the text by offset.
+ * The words of one stretch of text, as parallel arrays: cheaper than one object per word.
+ * Words are kept as vocabulary ids (UNKNOWN_WORD for words no rule uses); the words as
+ * written are read back from the text by offset, which only case-sensitive rules need.
  */
 export interface Tokens {
-  /** Normalized words. */
-  words: string[];
+  ids: number[];
   /** UTF-16 offsets into the whole analyzed text. */
   starts: number[];
   ends: number[];
+}
+
+export function emptyTokens(): Tokens {
+  return { ids: [], starts: [], ends: [] };
 }
 
 /** One shared scanner for rule phrases: compiling a Unicode-property RegExp costs far more than running it. */
 const scanner = new RegExp(WORD_PATTERN.source, 'gu');
 
 /**
- * Tokenizes `text.slice(from, to)`, keeping offsets relative to the whole text. Pass `into` to
- * reuse arrays (they are emptied first): a long page is tokenized block by block, and fresh
- * arrays per block are most of the garbage an analysis makes.
+ * Reads the words of `text.slice(from, to)` into `into` (emptied first; reusing it across a
+ * page's blocks spares the garbage of fresh arrays), with offsets into the whole text.
  *
  * Words are found with the character table in ./characters, which follows WORD_PATTERN exactly
- * (runs of letters, digits and marks, joined by single apostrophes) at a fraction of the cost.
+ * (runs of letters, digits and marks, joined by single apostrophes), and looked up by a hash
+ * computed on the way, so a word becomes a string only when it has an apostrophe to normalize.
  */
-export function tokenize(text: string, from = 0, to = text.length, into?: Tokens): Tokens {
-  const tokens = into ?? { words: [], starts: [], ends: [] };
-  tokens.words.length = 0;
-  tokens.starts.length = 0;
-  tokens.ends.length = 0;
+export function scanWords(text: string, from: number, to: number, vocabulary: Vocabulary, into: Tokens): Tokens {
+  const { ids, starts, ends } = into;
+  ids.length = 0;
+  starts.length = 0;
+  ends.length = 0;
   // Lower-casing the stretch once is far cheaper than once per word. It keeps offsets only when
   // no character changes length ("İ" becomes two code units); otherwise words are lowered one by one.
   const lower = text.slice(from, to).toLowerCase();
@@ -75,33 +79,36 @@ export function tokenize(text: string, from = 0, to = text.length, into?: Tokens
     }
     const start = at;
     let apostrophes = flags & APOSTROPHE;
-    at += codePoint > 0xffff ? 2 : 1;
-    while (at < length) {
+    let hash = hashStart();
+    for (;;) {
+      hash = hashStep(hash, source.charCodeAt(at));
+      if (codePoint > 0xffff) hash = hashStep(hash, source.charCodeAt(at + 1));
+      at += codePoint > 0xffff ? 2 : 1;
+      if (at >= length) break;
       codePoint = codePointAt(source, at);
       flags = characterFlags(codePoint);
       if ((flags & WORD_CHARACTER) !== 0) {
         apostrophes |= flags & APOSTROPHE;
-        at += codePoint > 0xffff ? 2 : 1;
         continue;
       }
       // An apostrophe joins two runs of word characters ("don't"); anywhere else it ends the word.
-      if ((flags & APOSTROPHE) !== 0 && at + 1 < length) {
-        const nextCodePoint = codePointAt(source, at + 1);
-        const nextFlags = characterFlags(nextCodePoint);
-        if ((nextFlags & WORD_CHARACTER) !== 0) {
-          apostrophes = APOSTROPHE;
-          at += 1 + (nextCodePoint > 0xffff ? 2 : 1);
-          continue;
-        }
+      if ((flags & APOSTROPHE) !== 0 && at + 1 < length && (characterFlags(codePointAt(source, at + 1)) & WORD_CHARACTER) !== 0) {
+        apostrophes = APOSTROPHE;
+        at++;
+        codePoint = codePointAt(source, at);
+        continue;
       }
       break;
     }
-    const word = source.slice(start, at);
-    tokens.words.push(lowered && apostrophes === 0 ? word : normalizeWord(word));
-    tokens.starts.push(from + start);
-    tokens.ends.push(from + at);
+    ids.push(
+      lowered && apostrophes === 0
+        ? vocabulary.lookup(source, start, at, hash)
+        : vocabulary.idOf(normalizeWord(source.slice(start, at))),
+    );
+    starts.push(from + start);
+    ends.push(from + at);
   }
-  return tokens;
+  return into;
 }
 
 /** Lower-case ASCII words separated by single spaces, with no possessive to drop. */

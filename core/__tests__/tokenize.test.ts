@@ -1,21 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../analyze';
 import { compilePacks } from '../compile';
-import { normalizeWord, tokenize, WORD_PATTERN } from '../tokenize';
+import { emptyTokens, normalizeWord, scanWords, WORD_PATTERN } from '../tokenize';
+import { UNKNOWN_WORD, Vocabulary } from '../vocabulary';
 import { testPack } from './test-pack';
 
 /** What the table-driven scanner must agree with: the documented word pattern, one word at a time. */
-function byPattern(text: string) {
+function byPattern(text: string, vocabulary: Vocabulary) {
   return [...text.matchAll(new RegExp(WORD_PATTERN.source, 'gu'))].map((match) => ({
-    word: normalizeWord(match[0]),
+    id: vocabulary.idOf(normalizeWord(match[0])),
     start: match.index,
     end: match.index + match[0].length,
   }));
 }
 
-function byTokenizer(text: string) {
-  const tokens = tokenize(text);
-  return tokens.words.map((word, index) => ({ word, start: tokens.starts[index], end: tokens.ends[index] }));
+function byScanner(text: string, vocabulary: Vocabulary, from = 0, to = text.length) {
+  const tokens = scanWords(text, from, to, vocabulary, emptyTokens());
+  return tokens.ids.map((id, index) => ({ id, start: tokens.starts[index], end: tokens.ends[index] }));
+}
+
+/** A vocabulary holding every other word of the samples, so both known and unknown words are read. */
+function vocabularyOf(texts: string[]): Vocabulary {
+  const vocabulary = new Vocabulary();
+  let index = 0;
+  for (const text of texts) {
+    for (const match of text.matchAll(new RegExp(WORD_PATTERN.source, 'gu'))) {
+      if (index++ % 2 === 0) vocabulary.add(normalizeWord(match[0]));
+    }
+  }
+  return vocabulary;
 }
 
 const SAMPLES = [
@@ -28,18 +41,25 @@ const SAMPLES = [
   '',
 ];
 
-describe('tokenizer', () => {
+describe('word scanner', () => {
   it('finds the same words at the same offsets as the documented word pattern', () => {
-    for (const sample of SAMPLES) expect(byTokenizer(sample)).toEqual(byPattern(sample));
+    const vocabulary = vocabularyOf(SAMPLES);
+    for (const sample of SAMPLES) expect(byScanner(sample, vocabulary)).toEqual(byPattern(sample, vocabulary));
   });
 
-  it('keeps offsets into the whole text when tokenizing a stretch of it', () => {
+  it('knows words no rule uses as unknown, and a word with a possessive as the word itself', () => {
+    const vocabulary = new Vocabulary();
+    const regime = vocabulary.add('regime');
+    expect(byScanner('The Regime’s plan', vocabulary).map((token) => token.id)).toEqual([UNKNOWN_WORD, regime, UNKNOWN_WORD]);
+  });
+
+  it('keeps offsets into the whole text when reading a stretch of it', () => {
     const text = 'Before. The İnan regime’s plan. After.';
-    const from = text.indexOf('The');
-    const to = text.indexOf(' After');
-    const tokens = tokenize(text, from, to);
-    expect(tokens.words).toEqual(['the', 'i̇nan', 'regime', 'plan']);
-    expect(tokens.starts.map((start, index) => text.slice(start, tokens.ends[index]))).toEqual(['The', 'İnan', 'regime’s', 'plan']);
+    const vocabulary = new Vocabulary();
+    const words = ['the', 'i̇nan', 'regime', 'plan'].map((word) => vocabulary.add(word));
+    const tokens = byScanner(text, vocabulary, text.indexOf('The'), text.indexOf(' After'));
+    expect(tokens.map((token) => token.id)).toEqual(words);
+    expect(tokens.map((token) => text.slice(token.start, token.end))).toEqual(['The', 'İnan', 'regime’s', 'plan']);
   });
 });
 
