@@ -45,6 +45,9 @@ export function characterFlags(codePoint: number): number {
   return flags;
 }
 
+/** The flags of the 128 ASCII characters, read directly by the hottest loops. */
+export const ASCII_FLAGS: Uint8Array = Uint8Array.from({ length: 0x80 }, (_, code) => characterFlags(code));
+
 /** The code point at UTF-16 index `at` (a surrogate pair read as one). */
 export function codePointAt(text: string, at: number): number {
   const unit = text.charCodeAt(at);

@@ -4,7 +4,7 @@
  * finds without the segmenter; and the blocks that do need it are segmented many at a time,
  * because each call to the segmenter costs as much as segmenting a few hundred characters.
  */
-import { characterFlags, codePointAt, SENTENCE_BREAK } from './characters';
+import { ASCII_FLAGS, characterFlags, codePointAt, SENTENCE_BREAK } from './characters';
 import type { TextSpan } from './flag';
 
 /**
@@ -42,8 +42,10 @@ const SENTENCE_TAIL =
  */
 function mayHoldSeveralSentences(text: string, start: number, end: number): boolean {
   for (let at = start; at < end; at++) {
+    const unit = text.charCodeAt(at);
     // A surrogate pair is looked up as one code point at its first half; its second half is no break.
-    if ((characterFlags(codePointAt(text, at)) & SENTENCE_BREAK) !== 0) return !SENTENCE_TAIL.test(text.slice(at, end));
+    const flags = unit < 0x80 ? ASCII_FLAGS[unit] : characterFlags(codePointAt(text, at));
+    if ((flags & SENTENCE_BREAK) !== 0) return !SENTENCE_TAIL.test(text.slice(at, end));
   }
   return false;
 }

@@ -3,7 +3,7 @@
  * normalization, so the two always agree on what a "word" is.
  */
 
-import { APOSTROPHE, characterFlags, codePointAt, WORD_CHARACTER } from './characters';
+import { APOSTROPHE, ASCII_FLAGS, characterFlags, codePointAt, WORD_CHARACTER } from './characters';
 import { hashStart, hashStep, type Vocabulary } from './vocabulary';
 
 /**
@@ -71,8 +71,9 @@ export function scanWords(text: string, from: number, to: number, vocabulary: Vo
   const length = source.length;
   let at = 0;
   while (at < length) {
-    let codePoint = codePointAt(source, at);
-    let flags = characterFlags(codePoint);
+    let unit = source.charCodeAt(at);
+    let codePoint = unit < 0xd800 ? unit : codePointAt(source, at);
+    let flags = unit < 0x80 ? ASCII_FLAGS[unit] : characterFlags(codePoint);
     if ((flags & WORD_CHARACTER) === 0) {
       at += codePoint > 0xffff ? 2 : 1;
       continue;
@@ -81,12 +82,19 @@ export function scanWords(text: string, from: number, to: number, vocabulary: Vo
     let apostrophes = flags & APOSTROPHE;
     let hash = hashStart();
     for (;;) {
-      hash = hashStep(hash, source.charCodeAt(at));
+      hash = hashStep(hash, unit);
       if (codePoint > 0xffff) hash = hashStep(hash, source.charCodeAt(at + 1));
       at += codePoint > 0xffff ? 2 : 1;
       if (at >= length) break;
-      codePoint = codePointAt(source, at);
-      flags = characterFlags(codePoint);
+      unit = source.charCodeAt(at);
+      // Plain ASCII letters and digits are most of any English text: one table read each.
+      if (unit < 0x80) {
+        flags = ASCII_FLAGS[unit];
+        codePoint = unit;
+      } else {
+        codePoint = unit < 0xd800 ? unit : codePointAt(source, at);
+        flags = characterFlags(codePoint);
+      }
       if ((flags & WORD_CHARACTER) !== 0) {
         apostrophes |= flags & APOSTROPHE;
         continue;
@@ -95,6 +103,7 @@ export function scanWords(text: string, from: number, to: number, vocabulary: Vo
       if ((flags & APOSTROPHE) !== 0 && at + 1 < length && (characterFlags(codePointAt(source, at + 1)) & WORD_CHARACTER) !== 0) {
         apostrophes = APOSTROPHE;
         at++;
+        unit = source.charCodeAt(at);
         codePoint = codePointAt(source, at);
         continue;
       }
