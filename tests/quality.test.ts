@@ -26,11 +26,10 @@ describe.skipIf(!available)('flag quality on the labeled corpora', { timeout: 12
     expect(f1, `precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`).toBeGreaterThanOrEqual(0.45);
   });
 
-  // The issue's target is 5%; the engine is at 6.3% (see README "Quality"). This guards the
-  // level reached so far against regressions until the remaining error types are fixed.
-  it('rarely calls an attributed statement in polnear-dev unsourced, while still flagging', () => {
+  // The issue's target. The engine is at 4.9% (3 of 61), one flag inside it: see README "Quality".
+  it('calls at most 5% of attributed statements in polnear-dev unsourced, while still flagging', () => {
     const { wrongShare, perThousandWords } = scorePolnear(evalDirectory, compiled);
-    expect(wrongShare).toBeLessThanOrEqual(0.07);
+    expect(wrongShare).toBeLessThanOrEqual(0.05);
     expect(perThousandWords).toBeGreaterThanOrEqual(0.5);
   });
 });
