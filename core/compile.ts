@@ -61,17 +61,24 @@ function newNode(): TrieNode {
   return {};
 }
 
-/** Every word sequence a phrase stands for, with the rule's inflection applied. */
-function expandPhrase(phrase: string, inflect: Rule['inflect']): Array<{ words: string[]; raw: string[] }> {
+/**
+ * Every word sequence a phrase stands for, with the rule's inflection applied. The words as
+ * written are kept only for case-sensitive rules: the others never read them, and building
+ * them doubles the garbage of a compile that runs on every page.
+ */
+function expandPhrase(phrase: string, rule: Rule): Array<{ words: string[]; raw: string[] }> {
   const { words, raw } = tokenizePhrase(phrase);
-  if (inflect === 'none' || words.length === 0) return [{ words, raw }];
-  const headIndex = inflect === 'verb' ? 0 : words.length - 1;
-  const forms = inflect === 'verb' ? verbForms : nounForms;
-  const rawForms = forms(raw[headIndex]);
-  return forms(words[headIndex]).map((form, index) => ({
-    words: words.map((word, i) => (i === headIndex ? form : word)),
-    raw: raw.map((word, i) => (i === headIndex ? (rawForms[index] ?? form) : word)),
-  }));
+  if (rule.inflect === 'none' || words.length === 0) return [{ words, raw }];
+  const headIndex = rule.inflect === 'verb' ? 0 : words.length - 1;
+  const forms = rule.inflect === 'verb' ? verbForms : nounForms;
+  const rawForms = rule.caseSensitive ? forms(raw[headIndex]) : [];
+  return forms(words[headIndex]).map((form, index) => {
+    const inflected = words.map((word, i) => (i === headIndex ? form : word));
+    return {
+      words: inflected,
+      raw: rule.caseSensitive ? raw.map((word, i) => (i === headIndex ? (rawForms[index] ?? form) : word)) : inflected,
+    };
+  });
 }
 
 function insert(root: TrieNode, vocabulary: Vocabulary, words: string[], output: PhraseOutput): boolean {
@@ -142,7 +149,7 @@ export function createCompilation(packs: readonly Pack[]): ResumableCompilation 
     byKey.set(ruleKey(pack.id, rule.id), compiled);
     if (rule.kind === 'scare-quote') scareQuoteRule ??= compiled;
     for (const phrase of rule.phrases) {
-      for (const sequence of expandPhrase(phrase, rule.inflect)) {
+      for (const sequence of expandPhrase(phrase, rule)) {
         if (sequence.words.length === 0) continue;
         if (insert(root, vocabulary, sequence.words, { compiled, raw: sequence.raw })) sequenceCount++;
       }
