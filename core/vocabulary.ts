@@ -25,38 +25,73 @@ function hashOf(word: string): number {
   return hash;
 }
 
+/** An open-addressing hash table over the words, at most half full so probes stay short. */
+interface Table {
+  /** id + 1 per slot, 0 for an empty slot. */
+  slots: Int32Array;
+  /** Each slot's full hash, so a probe rejects a different word without reading it. */
+  slotHashes: Int32Array;
+  mask: number;
+  /** Every word back to back, with each id's start: one contiguous string to compare against. */
+  pool: string;
+  poolStarts: Int32Array;
+}
+
+function buildTable(words: readonly string[]): Table {
+  let size = 2;
+  while (size < words.length * 2) size *= 2;
+  const table: Table = {
+    slots: new Int32Array(size),
+    slotHashes: new Int32Array(size),
+    mask: size - 1,
+    pool: words.join(''),
+    poolStarts: new Int32Array(words.length + 1),
+  };
+  let poolStart = 0;
+  for (let id = 0; id < words.length; id++) {
+    table.poolStarts[id] = poolStart;
+    poolStart += words[id].length;
+    const hash = hashOf(words[id]);
+    let slot = hash & table.mask;
+    while (table.slots[slot] !== 0) slot = (slot + 1) & table.mask;
+    table.slots[slot] = id + 1;
+    table.slotHashes[slot] = hash;
+  }
+  table.poolStarts[words.length] = poolStart;
+  return table;
+}
+
 export class Vocabulary {
   /** Words by id; normalized as `normalizeWord` leaves them. */
-  readonly words: string[] = [];
-  private readonly ids = new Map<string, number>();
-  /** Open-addressing table of id + 1 (0 = empty slot), sized to a power of two. */
-  private slots = new Int32Array(1);
-  /** Each slot's full hash, so a probe rejects a different word without reading it. */
-  private slotHashes = new Int32Array(1);
-  /** Every word back to back, with each id's start: one contiguous string to compare against. */
-  private pool = '';
-  private poolStarts = new Int32Array(1);
-  private mask = 0;
-  private tableSize = 0;
+  readonly words: string[];
+  /** Ids by word while words are being added (compiling); lookups use the table. */
+  private ids: Map<string, number> | undefined;
+  private table: Table | undefined;
+
+  /** A vocabulary of `words`, in id order (as a snapshot stores them). */
+  constructor(words: readonly string[] = []) {
+    this.words = [...words];
+  }
 
   /** The word's id, adding it if it is new. */
   add(word: string): number {
+    this.ids ??= new Map(this.words.map((known, id) => [known, id]));
     const known = this.ids.get(word);
     if (known !== undefined) return known;
     const id = this.words.length;
     this.words.push(word);
     this.ids.set(word, id);
+    this.table = undefined;
     return id;
   }
 
   idOf(word: string): number {
-    return this.ids.get(word) ?? UNKNOWN_WORD;
+    return this.lookup(word, 0, word.length, hashOf(word));
   }
 
   /** The id of the word `source.slice(start, end)`, whose hash the caller computed while scanning. */
   lookup(source: string, start: number, end: number, hash: number): number {
-    if (this.tableSize !== this.words.length) this.rebuildTable();
-    const { slots, slotHashes, mask, pool, poolStarts } = this;
+    const { slots, slotHashes, mask, pool, poolStarts } = (this.table ??= buildTable(this.words));
     const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = slots[slot];
@@ -68,31 +103,5 @@ export class Vocabulary {
       while (offset < length && pool.charCodeAt(poolStart + offset) === source.charCodeAt(start + offset)) offset++;
       if (offset === length) return entry - 1;
     }
-  }
-
-  /** Rebuilt when words were added since the last lookup; at most half full, so probes stay short. */
-  private rebuildTable(): void {
-    let size = 2;
-    while (size < this.words.length * 2) size *= 2;
-    this.slots = new Int32Array(size);
-    this.slotHashes = new Int32Array(size);
-    this.mask = size - 1;
-    this.pool = this.words.join('');
-    this.poolStarts = new Int32Array(this.words.length + 1);
-    let poolStart = 0;
-    for (let id = 0; id < this.words.length; id++) {
-      this.poolStarts[id] = poolStart;
-      poolStart += this.words[id].length;
-      const hash = hashOf(this.words[id]);
-      for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
-        if (this.slots[slot] === 0) {
-          this.slots[slot] = id + 1;
-          this.slotHashes[slot] = hash;
-          break;
-        }
-      }
-    }
-    this.poolStarts[this.words.length] = poolStart;
-    this.tableSize = this.words.length;
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText, createAnalysis } from '../analyze';
 import { compilePacks } from '../compile';
+import { loadSnapshot, snapshotOf, SnapshotMismatchError } from '../snapshot';
 import { testPack } from './test-pack';
 
 const compiled = compilePacks([
@@ -238,5 +239,23 @@ describe('the span of an unsourced assertion', () => {
     const [flag] = flagsOf(text);
     expect(flag.text).toBe('clearly the plan failed.');
     expect([flag.sentenceStart, flag.sentenceEnd]).toEqual([0, text.length]);
+  });
+});
+
+describe('compiled snapshots', () => {
+  const text =
+    'Critics say the so-called reform is clearly a disaster. The regime’s thugs slammed “moderate” voices. WHO said so.';
+
+  it('analyze exactly as the compilation they were taken from, after a trip through JSON', () => {
+    const loaded = loadSnapshot(JSON.parse(JSON.stringify(snapshotOf(compiled))), compiled.packs);
+    expect(analyzeText(text, loaded)).toEqual(analyzeText(text, compiled));
+    expect(analyzeText(text, loaded).flags.length).toBeGreaterThan(3);
+  });
+
+  it('refuse packs other than those they were made from', () => {
+    const snapshot = snapshotOf(compiled);
+    const renamed = compiled.packs.map((pack) => ({ ...pack, rules: pack.rules.map((rule) => ({ ...rule, id: `${rule.id}-x` })) }));
+    expect(() => loadSnapshot(snapshot, renamed)).toThrow(SnapshotMismatchError);
+    expect(() => loadSnapshot(snapshot, [])).toThrow(SnapshotMismatchError);
   });
 });
