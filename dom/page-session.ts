@@ -11,24 +11,34 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CompiledRules } from '../core';
 import type { Flag } from '../core/flag';
 import type { Pack } from '../core/schema';
-import { requestBuiltinPacks } from '../utils/builtin-packs-service';
 import type { CardOverlay } from '../components/card/card-overlay';
-import { BackgroundRequestSchema, ContentRequestSchema, type FlagSummary, type PageReport } from '../utils/messages';
+import type { BackgroundRequest, ContentRequest, FlagSummary, PageReport } from '../utils/messages';
 import type { AvailablePacks } from '../utils/packs';
-import {
-  importedPacksItem,
-  isSiteEnabled,
-  readSettings,
-  settingsItem,
-  SettingsSchema,
-  updateSettings,
-  type Settings,
-} from '../utils/settings';
+import { parseContentRequest } from '../utils/parse-content-request';
+import { requestBuiltinPacks } from '../utils/request-builtin-packs';
+import type { Settings } from '../utils/settings';
+import { importedPacksItem, isSiteEnabled, readStoredSettings, settingsFrom, settingsItem } from '../utils/settings-store';
+/*
+ * Only types come from modules built on zod (messages, settings' schema, the pack schema):
+ * their values load when first needed (a popup's request, a card's button), not with every page.
+ */
 type AnalysisEngine = typeof import('./analysis-engine');
+
+/** `updateSettings` (zod-validated), loaded when the reader first changes a setting from a card. */
+async function updateSettings(change: (current: Settings) => Settings): Promise<void> {
+  await (await import('../utils/settings')).updateSettings(change);
+}
 
 import { declaresArticle, findArticleRoot, type ArticleRoot } from './find-article-root';
 import { createHighlighter, type Highlighter, type HighlightItem } from './highlighter';
-import { CancelledError, runInSlices, yieldToPage } from './schedule';
+import {
+  CancelledError,
+  createAheadOfNeedYielder,
+  runInSlices,
+  whenHeadParsed,
+  whenParsed,
+  yieldToPage,
+} from './schedule';
 import {
   createTextMapBuilder,
   isBlockElement,
@@ -65,8 +75,11 @@ interface PaintedFlag {
 export interface PageSessionOptions {
   ctx: ContentScriptContext;
   createCardOverlay: (ctx: ContentScriptContext) => Promise<CardOverlay>;
-  /** Where the built-in packs come from: the background, unless a test provides them. */
-  loadBuiltinPacks?: () => Promise<readonly Pack[]>;
+  /**
+   * Where the built-in packs come from: the background, unless a test provides them. `pause`
+   * gives the page its turn between parts of the work.
+   */
+  loadBuiltinPacks?: (pause: () => Promise<void>) => Promise<readonly Pack[]>;
   doc?: Document;
 }
 
@@ -97,9 +110,17 @@ export class PageSession {
   private engine: AnalysisEngine | undefined;
   private available: AvailablePacks | undefined;
   private builtinPacks: readonly Pack[] | undefined;
-  private readonly loadBuiltinPacks: () => Promise<readonly Pack[]>;
+  private readonly loadBuiltinPacks: (pause: () => Promise<void>) => Promise<readonly Pack[]>;
+  private builtinPacksLoading: Promise<readonly Pack[]> | undefined;
   private compiled: CompiledRules | undefined;
   private packKey = '';
+  /** The compilation in progress (begun ahead of need while the page loads, or for a new pack set). */
+  private compileJob: { key: string; result: Promise<CompiledRules> } | undefined;
+  /**
+   * Until the page is parsed, work done ahead of need yields at background priority so the
+   * page's own loading goes first; once a reader could see highlights, it is urgent.
+   */
+  private readonly aheadOfNeed = createAheadOfNeedYielder();
   private article!: ArticleRoot;
   /** Created with the first paint, so pages never analysed get not even a stylesheet from us. */
   private painter: Highlighter | undefined;
@@ -138,10 +159,25 @@ export class PageSession {
     this.loadBuiltinPacks = options.loadBuiltinPacks ?? requestBuiltinPacks;
   }
 
-  /** Wires everything up and, on an article page, analyses it. */
+  /**
+   * Wires everything up and, on an article page, analyses it. The content script starts with
+   * the document (`document_start`): as soon as the page's `<head>` says it is an article, the
+   * packs are fetched and compiled while the rest of the page loads, so that once it is parsed
+   * only the article's own text is left to map, analyse and paint.
+   */
   async start(): Promise<void> {
     const { ctx } = this;
-    this.settings = await readSettings();
+    this.settings = await readStoredSettings();
+    await whenHeadParsed(this.doc);
+    if (this.doc.readyState === 'loading' && this.siteEnabled && declaresArticle(this.doc)) {
+      // A failure here is met again, and reported, by the analysis that needs the result. The
+      // packs are asked for first: the background answers while the engine loads.
+      this.requestBuiltinPacks().catch(() => undefined);
+      this.ensureCompiled().catch(() => undefined);
+      void this.warmUpSentenceSegmenter();
+    }
+    await whenParsed(this.doc);
+    this.aheadOfNeed.hurry();
     ctx.onInvalidated(() => this.dispose());
 
     browser.runtime.onMessage.addListener(this.onMessage);
@@ -186,23 +222,69 @@ export class PageSession {
     return isSiteEnabled(this.settings, location.hostname);
   }
 
-  /** Loads the engine and packs on first use, and compiles whenever the enabled pack set changed. */
+  /** Yields to the page: briefly once the page is parsed, for longer while it is still loading. */
+  private readonly pause = (): Promise<void> => this.aheadOfNeed.pause();
+
+  /**
+   * The analysis splits text into sentences with `Intl.Segmenter`, whose first construction in
+   * a page loads the browser's sentence-break data: 15–60 ms in one task. Paid here, in a task
+   * of its own while the page is still loading, it is not paid inside the first analysis slice.
+   */
+  private async warmUpSentenceSegmenter(): Promise<void> {
+    if (typeof Intl.Segmenter !== 'function') return;
+    await this.pause();
+    for (const _ of new Intl.Segmenter('en', { granularity: 'sentence' }).segment('One. Two.'));
+  }
+
+  /**
+   * Loads the engine and packs on first use, and compiles whenever the enabled pack set
+   * changed. Callers that overlap (the early start and the first analysis) share one load and
+   * one compilation.
+   */
   private async ensureCompiled(): Promise<{ engine: AnalysisEngine; compiled: CompiledRules }> {
     if (!this.engine) {
       this.engine = await import('./analysis-engine');
-      await yieldToPage();
+      await this.pause();
     }
-    this.builtinPacks ??= await this.loadBuiltinPacks();
-    this.available ??= await this.engine.loadAvailablePacks(this.builtinPacks);
-    const key = packSetKey(this.engine, this.available, this.settings);
-    if (!this.compiled || key !== this.packKey) {
-      // Thousands of phrases take longer than one 50 ms task on a slow laptop: compile in slices.
-      const compilation = this.engine.createCompilation(this.engine.enabledPacks(this.available, this.settings));
-      await runInSlices(compilation.runSlice, () => this.ctx.isInvalid);
-      this.compiled = compilation.result();
+    const engine = this.engine;
+    this.builtinPacks ??= await this.requestBuiltinPacks();
+    this.available ??= await engine.loadAvailablePacks(this.builtinPacks);
+    const key = packSetKey(engine, this.available, this.settings);
+    if (this.compiled && key === this.packKey) return { engine, compiled: this.compiled };
+    let job = this.compileJob;
+    if (!job || job.key !== key) {
+      job = { key, result: this.compile(engine, engine.enabledPacks(this.available, this.settings)) };
+      this.compileJob = job;
+    }
+    let compiled: CompiledRules;
+    try {
+      compiled = await job.result;
+    } finally {
+      if (this.compileJob === job) this.compileJob = undefined;
+    }
+    // A compilation for a pack set that has since changed is used by the analysis that asked
+    // for it (and soon replaced), never kept as current.
+    if (packSetKey(engine, this.available, this.settings) === key) {
+      this.compiled = compiled;
       this.packKey = key;
     }
-    return { engine: this.engine, compiled: this.compiled };
+    return { engine, compiled };
+  }
+
+  /** The built-in packs, asked for once (again after a failure: the background may have been restarting). */
+  private requestBuiltinPacks(): Promise<readonly Pack[]> {
+    this.builtinPacksLoading ??= this.loadBuiltinPacks(this.pause).catch((error: unknown) => {
+      this.builtinPacksLoading = undefined;
+      throw error;
+    });
+    return this.builtinPacksLoading;
+  }
+
+  private async compile(engine: AnalysisEngine, packs: Pack[]): Promise<CompiledRules> {
+    // Thousands of phrases take longer than one 50 ms task on a slow laptop: compile in slices.
+    const compilation = engine.createCompilation(packs);
+    await runInSlices(compilation.runSlice, () => this.ctx.isInvalid, () => this.aheadOfNeed.budgetMs(), this.pause);
+    return compilation.result();
   }
 
   private enqueue(task: (generation: number) => Promise<void>): Promise<void> {
@@ -469,9 +551,8 @@ export class PageSession {
   // ── Settings ─────────────────────────────────────────────────────────────────────
 
   private onSettingsChanged(value: unknown): void {
-    const parsed = SettingsSchema.safeParse(value ?? {});
     const previous = this.settings;
-    this.settings = parsed.success ? parsed.data : SettingsSchema.parse({});
+    this.settings = settingsFrom(value ?? {});
     const wasEnabled = isSiteEnabled(previous, location.hostname);
     // Before the first analysis nothing is compiled, so nothing can be stale.
     const packsChanged =
@@ -676,7 +757,7 @@ export class PageSession {
   }
 
   private sendCount(): void {
-    const message = BackgroundRequestSchema.parse({ type: 'flag-count', count: this.analyzed ? this.painted.length : 0 });
+    const message: BackgroundRequest = { type: 'flag-count', count: this.analyzed ? this.painted.length : 0 };
     // The background may be asleep or reloading; a missed badge update is not an error.
     browser.runtime.sendMessage(message).catch(() => undefined);
   }
@@ -684,9 +765,11 @@ export class PageSession {
   private onMessage = (message: unknown, sender: { id?: string }): Promise<unknown> | undefined => {
     // Only this extension's own pages and background may ask anything of the page.
     if (sender.id !== browser.runtime.id) return undefined;
-    const parsed = ContentRequestSchema.safeParse(message);
-    if (!parsed.success) return undefined;
-    const request = parsed.data;
+    const request = parseContentRequest(message);
+    return request ? this.answer(request) : undefined;
+  };
+
+  private answer(request: ContentRequest): Promise<unknown> {
     switch (request.type) {
       case 'get-report':
         return Promise.resolve(this.report());
@@ -698,7 +781,7 @@ export class PageSession {
       case 'step-flag':
         return this.queue.then(() => this.step(request.direction)).then((ok) => ({ ok }));
     }
-  };
+  }
 
   private dispose(): void {
     this.generation++;

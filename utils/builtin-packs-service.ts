@@ -1,32 +1,31 @@
 /**
  * The built-in rule packs live in the background, not in the content script: bundling them
  * into the content script made its first evaluation twice as long on every page the reader
- * opens, article or not. The content script asks for them when it first analyzes a page.
+ * opens, article or not. The content script asks for them (utils/request-builtin-packs.ts)
+ * when it first analyzes a page.
+ *
+ * They travel as one JSON string per pack, not as objects: the browser serializes a message's
+ * objects value by value and rebuilds them in the page's main thread, which for a megabyte of
+ * small arrays took a long task of its own and made the round trip last 150–250 ms on a
+ * busy page; a string crosses as a single value and `JSON.parse` rebuilds it in milliseconds.
  */
 import { browser } from '#imports';
-import { withDefaults } from '../core/pack-defaults';
-import type { Pack } from '../core/schema';
 import type { MessageSenderLike } from './flag-count-badge';
 import { BackgroundRequestSchema } from './messages';
 
 /**
- * The background's answer to `get-builtin-packs` from this extension (the pack data as
- * shipped), or undefined for any other message so other listeners can answer it.
+ * The background's answer to `get-builtin-packs` from this extension (each pack's data as
+ * shipped, serialized as JSON), or undefined for any other message so other listeners can
+ * answer it. `packTexts` is called only for such a request, so a background that never
+ * serves packs never serializes them.
  */
 export function answerBuiltinPacksRequest(
   message: unknown,
   sender: MessageSenderLike,
-  packs: readonly unknown[],
+  packTexts: () => readonly string[],
   extensionId: string = browser.runtime.id,
-): Promise<readonly unknown[]> | undefined {
+): Promise<readonly string[]> | undefined {
   const parsed = BackgroundRequestSchema.safeParse(message);
   if (!parsed.success || parsed.data.type !== 'get-builtin-packs' || sender.id !== extensionId) return undefined;
-  return Promise.resolve(packs);
-}
-
-/** Asks the background for the built-in packs (validated there by the build and the tests). */
-export async function requestBuiltinPacks(): Promise<Pack[]> {
-  const packs: unknown = await browser.runtime.sendMessage({ type: 'get-builtin-packs' });
-  if (!Array.isArray(packs)) throw new Error('the background did not send the built-in rule packs');
-  return packs.map(withDefaults);
+  return Promise.resolve(packTexts());
 }

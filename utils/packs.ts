@@ -2,8 +2,9 @@
  * Which packs are in play: the built-in ones from `rules/` plus the reader's imports, minus
  * the ones switched off. Content script, popup and options all go through here.
  */
-import { parsePack, type Pack } from '../core/schema';
-import { importedPacksItem, type Settings } from './settings';
+import type { Pack } from '../core/schema';
+import type { Settings } from './settings';
+import { importedPacksItem } from './settings-store';
 
 export interface AvailablePacks {
   builtin: readonly Pack[];
@@ -14,6 +15,9 @@ export interface AvailablePacks {
 export async function loadAvailablePacks(builtin: readonly Pack[]): Promise<AvailablePacks> {
   const stored = await importedPacksItem.getValue();
   const imported: Pack[] = [];
+  if (stored.length === 0) return { builtin, imported };
+  // The schema (zod) is loaded only when there is something to validate: most readers import nothing.
+  const { parsePack } = await import('../core/schema');
   for (const data of stored) {
     const parsed = parsePack(data);
     if (parsed.ok) imported.push(parsed.pack);

@@ -3,9 +3,9 @@
  * items. Content scripts, popup and options watch these items, so a change made anywhere
  * reaches every open page without a reload.
  */
-import { storage } from '#imports';
 import { z } from 'zod';
 import { SeveritySchema } from '../core/schema';
+import { DEFAULT_SETTINGS, settingsItem } from './settings-store';
 
 export const SettingsSchema = z.object({
   /** Pack ids the reader switched off; everything else is on, including packs added later. */
@@ -17,21 +17,8 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
-
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 1,
-});
-
-/**
- * Packs the reader imported, stored as the JSON they gave (already validated on import);
- * they are validated again when loaded so a corrupted entry is skipped, not trusted.
- */
-export const importedPacksItem = storage.defineItem<unknown[]>('local:importedPacks', {
-  fallback: [],
-  version: 1,
-});
+// The storage items live in settings-store.ts, which the content script loads without zod.
+export { DEFAULT_SETTINGS, importedPacksItem, isSiteEnabled, settingsItem } from './settings-store';
 
 /** Reads settings, repairing anything malformed back to defaults rather than failing. */
 export async function readSettings(): Promise<Settings> {
@@ -44,8 +31,4 @@ export async function updateSettings(change: (current: Settings) => Settings): P
   const next = SettingsSchema.parse(change(await readSettings()));
   await settingsItem.setValue(next);
   return next;
-}
-
-export function isSiteEnabled(settings: Settings, hostname: string): boolean {
-  return !settings.disabledSites.includes(hostname);
 }

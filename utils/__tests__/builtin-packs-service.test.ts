@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { answerBuiltinPacksRequest } from '../builtin-packs-service';
 
-const packs = [{ id: 'a' }];
+const texts = ['{"id":"a"}'];
 
 describe('the background serving built-in packs', () => {
-  it('answers this extension’s content script with the packs', async () => {
-    await expect(answerBuiltinPacksRequest({ type: 'get-builtin-packs' }, { id: 'self', tab: { id: 3 } }, packs, 'self')).resolves.toBe(packs);
+  it('answers this extension’s content script with each pack as JSON text', async () => {
+    await expect(answerBuiltinPacksRequest({ type: 'get-builtin-packs' }, { id: 'self', tab: { id: 3 } }, () => texts, 'self')).resolves.toBe(texts);
   });
 
-  it('ignores other extensions and other messages, leaving them to other listeners', () => {
-    expect(answerBuiltinPacksRequest({ type: 'get-builtin-packs' }, { id: 'other' }, packs, 'self')).toBeUndefined();
-    expect(answerBuiltinPacksRequest({ type: 'flag-count', count: 2 }, { id: 'self' }, packs, 'self')).toBeUndefined();
+  it('ignores other extensions and other messages without serializing anything, leaving them to other listeners', () => {
+    let serialized = 0;
+    const packTexts = () => {
+      serialized++;
+      return texts;
+    };
+    expect(answerBuiltinPacksRequest({ type: 'get-builtin-packs' }, { id: 'other' }, packTexts, 'self')).toBeUndefined();
+    expect(answerBuiltinPacksRequest({ type: 'flag-count', count: 2 }, { id: 'self' }, packTexts, 'self')).toBeUndefined();
+    expect(serialized).toBe(0);
   });
 });
