@@ -8,6 +8,7 @@
  * const page = await firefox.browser.newPage();
  * console.log(firefox.extensionOrigin);              // moz-extension://<fixed uuid>
  * console.log(firefox.externalRequests);             // every attempt to reach a host other than 127.0.0.1 (all refused)
+ * console.log(firefox.consoleErrors);                // the add-on's uncaught errors, console.error of pages and the add-on
  * await firefox.close();                             // closes Firefox and deletes the profile
  * ```
  */
@@ -112,6 +113,9 @@ const QUIET_PREFERENCES: Record<string, string | number | boolean> = {
   'browser.startup.homepage_override.mstone': 'ignore',
   'startup.homepage_welcome_url': 'about:blank',
   'browser.aboutwelcome.enabled': false,
+  // Console calls of web pages and add-on pages (the background page too, which WebDriver BiDi
+  // does not report) are printed on stdout, where launchFirefox reads the errors.
+  'devtools.console.stdout.content': true,
 };
 
 /**
@@ -183,7 +187,23 @@ export interface LaunchedFirefox {
   extensionOrigin: string | null;
   /** Every attempt (by anyone in the browser) to reach a host other than 127.0.0.1; each was refused. */
   externalRequests: string[];
+  /**
+   * Errors from the add-on and the pages, as Firefox prints them: uncaught exceptions in the
+   * add-on's scripts (`JavaScript error: moz-extension://<uuid>/…`, background page included) and
+   * every `console.error` of a web page or an add-on page (Firefox does not say which one logged it).
+   */
+  consoleErrors: string[];
   close(): Promise<void>;
+}
+
+/** Calls `onLine` for each complete line of `stream`, however the chunks are cut. */
+function forEachLine(stream: NodeJS.ReadableStream | null | undefined, onLine: (line: string) => void): void {
+  let pending = '';
+  stream?.on('data', (chunk: Buffer | string) => {
+    const lines = (pending + chunk.toString()).split('\n');
+    pending = lines.pop() ?? '';
+    lines.forEach(onLine);
+  });
 }
 
 /**
@@ -229,6 +249,16 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       // recorded) and lets the remote-settings server be overridden (services/settings/Utils.sys.mjs).
       env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1', MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' },
     });
+    const extensionOrigin = geckoId ? `moz-extension://${uuid}` : null;
+    const consoleErrors: string[] = [];
+    const firefoxProcess = browser.process();
+    forEachLine(firefoxProcess?.stdout, (line) => {
+      if (line.startsWith('console.error:')) consoleErrors.push(line);
+    });
+    forEachLine(firefoxProcess?.stderr, (line) => {
+      // Firefox's own chrome code logs errors here too (e.g. its remote agent); only the add-on's count.
+      if (extensionOrigin && line.startsWith('JavaScript error:') && line.includes(extensionOrigin)) consoleErrors.push(line);
+    });
     const extensionId = extensionDir ? await browser.installExtension(resolve(extensionDir)) : null;
     if (extensionId !== null && extensionId !== geckoId) {
       throw new Error(`Firefox installed the add-on as ${extensionId}, expected ${geckoId}`);
@@ -237,8 +267,9 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     return {
       browser: launched,
       extensionId,
-      extensionOrigin: extensionId ? `moz-extension://${uuid}` : null,
+      extensionOrigin,
       externalRequests: proxy.requests,
+      consoleErrors,
       async close() {
         await launched.close().catch(() => undefined);
         await proxy.close();

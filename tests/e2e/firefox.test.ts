@@ -196,8 +196,9 @@ describe.runIf(firefoxPath)('in Firefox, on a news article', () => {
     await expect.poll(async () => (await readCard(page)).open, { timeout: 10_000, interval: 100 }).toBe(false);
   });
 
-  it('raised no error on the page and made no network request beyond the page itself', () => {
+  it('raised no error, in the page or in the background, and made no network request beyond the page itself', () => {
     expect(pageErrors).toEqual([]);
+    expect(firefox.consoleErrors).toEqual([]);
     // The page loads nothing but itself; Firefox may ask for the favicon. Anything else on the
     // local server was fetched by the add-on.
     expect(server.requestedPaths.filter((path) => path !== '/article.html' && path !== '/favicon.ico')).toEqual([]);
