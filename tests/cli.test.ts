@@ -35,6 +35,22 @@ describe('npm run analyze', { timeout: 60_000 }, () => {
     expect(lines[0].stats.words).toBeGreaterThan(30);
   });
 
+  it('prints every file of a large run in full when its output goes to a pipe', () => {
+    // More output than a pipe buffer holds: an early exit used to cut it short.
+    const directory = mkdtempSync(join(tmpdir(), 'unspun-cli-many-'));
+    const report = readFileSync(txt, 'utf8');
+    const files = Array.from({ length: 200 }, (_, index) => {
+      const file = join(directory, `report-${index}.txt`);
+      writeFileSync(file, report);
+      return file;
+    });
+    const { code, stdout } = analyze('--json', ...files);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.file)).toEqual(files);
+    expect(stdout.length).toBeGreaterThan(200_000);
+  });
+
   it('analyzes only the article body of an HTML page, not its navigation or footer', () => {
     const [result] = analyze('--json', html).stdout.trim().split('\n').map((line) => JSON.parse(line));
     const flagged = result.flags.map((flag: { text: string }) => flag.text);
