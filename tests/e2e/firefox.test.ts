@@ -171,7 +171,9 @@ describe.runIf(firefoxPath)('in Firefox, on a news article', () => {
   });
 
   it('does not mark attributed statements as unsourced claims, and paints nothing outside the article body', async () => {
-    const unsourced = (await readPainted(page)).byKind['unsourced-assertion'].join(' | ');
+    const painted = await readPainted(page);
+    expect(Object.values(painted.byKind).flat().length).toBeGreaterThan(0);
+    const unsourced = painted.byKind['unsourced-assertion'].join(' | ');
     expect(unsourced).not.toMatch(/According to a report/);
     expect(unsourced).not.toMatch(/Mayor Elena Ruiz said/);
     expect(await paintedOutside(page, '#story')).toEqual([]);
@@ -208,4 +210,7 @@ describe.runIf(firefoxPath)('in Firefox, on a news article', () => {
 });
 
 // Without Firefox the skip is reported with its reason instead of passing silently.
-if (!firefoxPath) it.skip(`in Firefox: skipped, ${FIREFOX_MISSING}`, () => undefined);
+if (!firefoxPath) {
+  console.warn(`tests/e2e/firefox.test.ts skipped: ${FIREFOX_MISSING}`);
+  it.skip(`in Firefox: skipped, ${FIREFOX_MISSING}`, () => undefined);
+}
