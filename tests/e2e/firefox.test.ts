@@ -90,6 +90,38 @@ async function pointOf(page: Page, kind: string, text: string): Promise<{ x: num
   return point;
 }
 
+/** Painted flags (not the focus ring or quoted shading) in page order: by start, the longer first. */
+function paintedInPageOrder(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const kinds = ['loaded-term', 'scare-quote', 'vague-attribution', 'unsourced-assertion'];
+    const ranges: Range[] = [];
+    for (const kind of kinds) ranges.push(...((CSS.highlights?.get(`unspun-${kind}`) ?? []) as Iterable<Range>));
+    if (ranges.length > 0) {
+      ranges.sort(
+        (a, b) => a.compareBoundaryPoints(Range.START_TO_START, b) || b.compareBoundaryPoints(Range.END_TO_END, a),
+      );
+      return ranges.map((range) => range.toString());
+    }
+    // Fallback marks: a flag's first mark in document order stands for it (an enclosing flag's comes first).
+    const texts = new Map<string, string>();
+    for (const mark of document.querySelectorAll('unspun-mark[data-unspun-flag]')) {
+      const id = mark.getAttribute('data-unspun-flag')!;
+      if (!kinds.includes(mark.getAttribute('data-unspun-kind') ?? '')) continue;
+      texts.set(id, (texts.get(id) ?? '') + (mark.textContent ?? ''));
+    }
+    return [...texts.values()];
+  });
+}
+
+/** The text under the focus ring (the flag whose card is open), from either highlighting mechanism. */
+function focusedFlagText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const ranges = [...((CSS.highlights?.get('unspun-focus') ?? []) as Iterable<Range>)];
+    if (ranges.length > 0) return ranges.map((range) => range.toString()).join('');
+    return [...document.querySelectorAll('unspun-mark[data-unspun-focus]')].map((mark) => mark.textContent).join('');
+  });
+}
+
 interface CardState {
   /** How many card hosts (`<unspun-card>`) are in the page. */
   hosts: number;
@@ -99,6 +131,8 @@ interface CardState {
   open: boolean;
   /** The card's visible text. */
   text: string;
+  /** Accessible text of the focused element inside the card (its label or text), '' when focus is elsewhere. */
+  focused: string;
 }
 
 /** Reads the card in its closed shadow root, as rendered, over WebDriver BiDi. */
@@ -113,9 +147,14 @@ async function readCard(page: Page): Promise<CardState> {
       });
       if (visible.length === 0) continue;
       const outermost = visible.filter((element) => !visible.some((other) => other !== element && other.contains(element)));
-      return { open: true, text: outermost.map((element) => (element as HTMLElement).innerText).join('\n') };
+      const active = root.activeElement as HTMLElement | null;
+      return {
+        open: true,
+        text: outermost.map((element) => (element as HTMLElement).innerText).join('\n'),
+        focused: active ? (active.getAttribute('aria-label') ?? active.innerText ?? '').trim() : '',
+      };
     }
-    return { open: false, text: '' };
+    return { open: false, text: '', focused: '' };
   });
   return { hosts: hosts.length, rootVisibleToPage: hosts.some(Boolean), ...rendered };
 }
@@ -196,6 +235,39 @@ describe.runIf(firefoxPath)('in Firefox, on a news article', () => {
     expect((await readCard(page)).open).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await readCard(page)).open, { timeout: 10_000, interval: 100 }).toBe(false);
+  });
+
+  it('the card works from the keyboard: it takes focus, Tab reaches "Next", Enter moves to the next flag', async () => {
+    const inPageOrder = await paintedInPageOrder(page);
+    const following = inPageOrder[inPageOrder.indexOf('slammed') + 1];
+    const point = await pointOf(page, 'loaded-term', 'slammed');
+    await page.mouse.click(point.x, point.y);
+    await expect.poll(async () => (await readCard(page)).open, { timeout: 10_000, interval: 100 }).toBe(true);
+    let card = await readCard(page);
+    expect(card.focused).not.toBe('');
+    for (let presses = 0; presses < 20 && !/^Next/.test(card.focused); presses++) {
+      await page.keyboard.press('Tab');
+      card = await readCard(page);
+    }
+    expect(card.focused).toMatch(/^Next/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedFlagText(page), { timeout: 10_000, interval: 100 }).toBe(following);
+    await expect.poll(async () => (await readCard(page)).text, { timeout: 10_000, interval: 100 }).toContain(following);
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await readCard(page)).open, { timeout: 10_000, interval: 100 }).toBe(false);
+  });
+
+  it('highlights a paragraph the page adds to the article after load', async () => {
+    await page.evaluate(() => {
+      const added = document.createElement('p');
+      added.id = 'p-added';
+      added.textContent = 'Late on Tuesday, protesters called the vote a witch hunt against the old harbour traders.';
+      document.getElementById('story')!.append(added);
+    });
+    await expect
+      .poll(async () => (await readPainted(page)).byKind['loaded-term'], { timeout: 15_000, interval: 200 })
+      .toContain('witch hunt');
+    expect(await paintedOutside(page, '#story')).toEqual([]);
   });
 
   it('raised no error, in the page or in the background, and made no network request beyond the page itself', () => {
