@@ -16,18 +16,21 @@ import type { BackgroundRequest, ContentRequest, FlagSummary, PageReport } from 
 import type { AvailablePacks } from '../utils/packs';
 import { parseContentRequest } from '../utils/parse-content-request';
 import { requestBuiltinPacks } from '../utils/request-builtin-packs';
+import { requestImportedPacks } from '../utils/request-imported-packs';
 import type { Settings } from '../utils/settings';
-import { importedPacksItem, isSiteEnabled, readStoredSettings, settingsFrom, settingsItem } from '../utils/settings-store';
+import {
+  importedPacksItem,
+  isSiteEnabled,
+  readStoredSettings,
+  settingsFrom,
+  settingsItem,
+  updateStoredSettings,
+} from '../utils/settings-store';
 /*
- * Only types come from modules built on zod (messages, settings' schema, the pack schema):
- * their values load when first needed (a popup's request, a card's button), not with every page.
+ * Only types come from modules built on zod (messages, the settings and pack schemas): the
+ * content script runs on every page, and zod was most of what it had to parse there.
  */
 type AnalysisEngine = typeof import('./analysis-engine');
-
-/** `updateSettings` (zod-validated), loaded when the reader first changes a setting from a card. */
-async function updateSettings(change: (current: Settings) => Settings): Promise<void> {
-  await (await import('../utils/settings')).updateSettings(change);
-}
 
 import { declaresArticle, findArticleRoot, type ArticleRoot } from './find-article-root';
 import { createHighlighter, type Highlighter, type HighlightItem } from './highlighter';
@@ -80,6 +83,8 @@ export interface PageSessionOptions {
    * gives the page its turn between parts of the work.
    */
   loadBuiltinPacks?: (pause: () => Promise<void>) => Promise<readonly Pack[]>;
+  /** Where the reader's imported packs come from (validated by the background), unless a test provides them. */
+  loadImportedPacks?: () => Promise<readonly Pack[]>;
   doc?: Document;
 }
 
@@ -111,6 +116,7 @@ export class PageSession {
   private available: AvailablePacks | undefined;
   private builtinPacks: readonly Pack[] | undefined;
   private readonly loadBuiltinPacks: (pause: () => Promise<void>) => Promise<readonly Pack[]>;
+  private readonly loadImportedPacks: () => Promise<readonly Pack[]>;
   private builtinPacksLoading: Promise<readonly Pack[]> | undefined;
   private compiled: CompiledRules | undefined;
   private packKey = '';
@@ -157,6 +163,7 @@ export class PageSession {
     this.doc = options.doc ?? document;
     this.makeCardOverlay = options.createCardOverlay;
     this.loadBuiltinPacks = options.loadBuiltinPacks ?? requestBuiltinPacks;
+    this.loadImportedPacks = options.loadImportedPacks ?? requestImportedPacks;
   }
 
   /**
@@ -248,7 +255,7 @@ export class PageSession {
     }
     const engine = this.engine;
     this.builtinPacks ??= await this.requestBuiltinPacks();
-    this.available ??= await engine.loadAvailablePacks(this.builtinPacks);
+    this.available ??= { builtin: this.builtinPacks, imported: [...(await this.loadImportedPacks())] };
     const key = packSetKey(engine, this.available, this.settings);
     if (this.compiled && key === this.packKey) return { engine, compiled: this.compiled };
     let job = this.compileJob;
@@ -585,7 +592,7 @@ export class PageSession {
 
   private async onImportedPacksChanged(): Promise<void> {
     if (!this.engine) return;
-    this.available = await this.engine.loadAvailablePacks(this.builtinPacks ?? []);
+    this.available = { builtin: this.builtinPacks ?? [], imported: [...(await this.loadImportedPacks())] };
     if (this.analyzed) void this.analyzeAll();
   }
 
@@ -704,12 +711,12 @@ export class PageSession {
       onClose: () => this.closeCard(true),
       onStep: (direction) => void this.step(direction),
       onDisablePack: (packId) =>
-        void updateSettings((settings) => ({
+        void updateStoredSettings((settings) => ({
           ...settings,
           disabledPacks: [...new Set([...settings.disabledPacks, packId])],
         })),
       onDisableSite: (hostname) =>
-        void updateSettings((settings) => ({
+        void updateStoredSettings((settings) => ({
           ...settings,
           disabledSites: [...new Set([...settings.disabledSites, hostname])],
         })),

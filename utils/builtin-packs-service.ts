@@ -1,5 +1,5 @@
 /**
- * The built-in rule packs live in the background, not in the content script: bundling them
+ * The background serves the rule packs to content scripts. The built-in rule packs live in the background, not in the content script: bundling them
  * into the content script made its first evaluation twice as long on every page the reader
  * opens, article or not. The content script asks for them (utils/request-builtin-packs.ts)
  * when it first analyzes a page.
@@ -10,6 +10,7 @@
  * busy page; a string crosses as a single value and `JSON.parse` rebuilds it in milliseconds.
  */
 import { browser } from '#imports';
+import type { Pack } from '../core/schema';
 import type { MessageSenderLike } from './flag-count-badge';
 import { BackgroundRequestSchema } from './messages';
 
@@ -28,4 +29,20 @@ export function answerBuiltinPacksRequest(
   const parsed = BackgroundRequestSchema.safeParse(message);
   if (!parsed.success || parsed.data.type !== 'get-builtin-packs' || sender.id !== extensionId) return undefined;
   return Promise.resolve(packTexts());
+}
+
+/**
+ * The background's answer to `get-imported-packs` from this extension: the reader's imported
+ * packs that still validate, each as JSON text (validating needs zod, which the content script
+ * does not load). Undefined for any other message, so other listeners can answer it.
+ */
+export function answerImportedPacksRequest(
+  message: unknown,
+  sender: MessageSenderLike,
+  validImportedPacks: () => Promise<readonly Pack[]>,
+  extensionId: string = browser.runtime.id,
+): Promise<readonly string[]> | undefined {
+  const parsed = BackgroundRequestSchema.safeParse(message);
+  if (!parsed.success || parsed.data.type !== 'get-imported-packs' || sender.id !== extensionId) return undefined;
+  return validImportedPacks().then((packs) => packs.map((pack) => JSON.stringify(pack)));
 }

@@ -38,5 +38,7 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('flag-count'), count: z.number().int().nonnegative() }),
   /** The content script asks for the built-in packs instead of carrying a megabyte of them on every page. */
   z.object({ type: z.literal('get-builtin-packs') }),
+  /** The content script asks for the reader's imported packs, validated by the background (zod stays out of the page). */
+  z.object({ type: z.literal('get-imported-packs') }),
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;

@@ -51,6 +51,16 @@ export async function readStoredSettings(): Promise<Settings> {
   return settingsFrom(await settingsItem.getValue());
 }
 
+/**
+ * Applies a change to the stored settings without zod (for the content script) and returns
+ * the new value; anything malformed is repaired to the defaults as `settingsFrom` does.
+ */
+export async function updateStoredSettings(change: (current: Settings) => Settings): Promise<Settings> {
+  const next = settingsFrom(change(await readStoredSettings()));
+  await settingsItem.setValue(next);
+  return next;
+}
+
 export function isSiteEnabled(settings: Settings, hostname: string): boolean {
   return !settings.disabledSites.includes(hostname);
 }

@@ -51,7 +51,12 @@ beforeEach(async () => {
     isOpen: false,
     isCardHost: () => false,
   };
-  session = new PageSession({ ctx, createCardOverlay: async () => overlay, loadBuiltinPacks: async () => BUILTIN_PACKS });
+  session = new PageSession({
+    ctx,
+    createCardOverlay: async () => overlay,
+    loadBuiltinPacks: async () => BUILTIN_PACKS,
+    loadImportedPacks: async () => [],
+  });
   await session.start();
 }, 60_000);
 
@@ -132,7 +137,7 @@ describe('page session on a news article', () => {
     clean.innerHTML = document.body.innerHTML; // the untouched page, from our own fixture file
     ctx.notifyInvalidated();
     ctx = new ContentScriptContext('content');
-    session = new PageSession({ ctx, createCardOverlay: async () => ({ show() {}, hide() {}, isOpen: false, isCardHost: () => false }), loadBuiltinPacks: async () => BUILTIN_PACKS });
+    session = new PageSession({ ctx, createCardOverlay: async () => ({ show() {}, hide() {}, isOpen: false, isCardHost: () => false }), loadBuiltinPacks: async () => BUILTIN_PACKS, loadImportedPacks: async () => [] });
     await session.start();
     expect(markedText()).not.toBe('');
     await updateSettings((settings) => ({ ...settings, disabledSites: ['news.example'] }));

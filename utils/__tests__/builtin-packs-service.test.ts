@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerBuiltinPacksRequest } from '../builtin-packs-service';
+import { answerBuiltinPacksRequest, answerImportedPacksRequest } from '../builtin-packs-service';
 
 const texts = ['{"id":"a"}'];
 
@@ -17,5 +17,20 @@ describe('the background serving built-in packs', () => {
     expect(answerBuiltinPacksRequest({ type: 'get-builtin-packs' }, { id: 'other' }, packTexts, 'self')).toBeUndefined();
     expect(answerBuiltinPacksRequest({ type: 'flag-count', count: 2 }, { id: 'self' }, packTexts, 'self')).toBeUndefined();
     expect(serialized).toBe(0);
+  });
+});
+
+describe('the background serving imported packs', () => {
+  const pack = { id: 'mine', name: 'Mine', version: 1, rules: [] } as never;
+
+  it('answers this extension’s content script with the valid imported packs as JSON text', async () => {
+    await expect(answerImportedPacksRequest({ type: 'get-imported-packs' }, { id: 'self' }, async () => [pack], 'self')).resolves.toEqual([
+      JSON.stringify(pack),
+    ]);
+  });
+
+  it('leaves other extensions and other requests to other listeners', () => {
+    expect(answerImportedPacksRequest({ type: 'get-imported-packs' }, { id: 'other' }, async () => [pack], 'self')).toBeUndefined();
+    expect(answerImportedPacksRequest({ type: 'get-builtin-packs' }, { id: 'self' }, async () => [pack], 'self')).toBeUndefined();
   });
 });
