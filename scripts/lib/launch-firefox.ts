@@ -193,6 +193,8 @@ export interface LaunchedFirefox {
    * every `console.error` of a web page or an add-on page (Firefox does not say which one logged it).
    */
   consoleErrors: string[];
+  /** Opens one of the add-on's pages (e.g. `popup.html?tabId=3`) in a new tab, once its document has loaded. */
+  openExtensionPage(path: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -239,6 +241,10 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       defaultViewport: options.viewport ?? { width: 1280, height: 900 },
       // Cold starts on a busy two-core machine take 10–20 s.
       timeout: 90_000,
+      // Lets WebDriver BiDi open the add-on's own pages (popup, options): without it Firefox
+      // refuses to navigate a tab to moz-extension:// URLs. It widens what the test client may do,
+      // not what the add-on or the pages may do.
+      args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
         ...QUIET_PREFERENCES,
         ...proxyPreferences(proxy.port),
@@ -270,6 +276,25 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       extensionOrigin,
       externalRequests: proxy.requests,
       consoleErrors,
+      async openExtensionPage(path) {
+        if (!extensionOrigin) throw new Error('launched without the add-on');
+        const page = await launched.newPage();
+        const url = `${extensionOrigin}/${path.replace(/^\//, '')}`;
+        // puppeteer never sees a navigation to moz-extension:// complete (the document loads in the
+        // add-on's process), so the tab is navigated without waiting and the document is polled.
+        const { connection, context } = bidiOf(page);
+        await connection.send('browsingContext.navigate', { context, url, wait: 'none' });
+        const deadline = Date.now() + 20_000;
+        while (
+          !(await page
+            .evaluate((url) => location.href === url && document.readyState === 'complete', url)
+            .catch(() => false))
+        ) {
+          if (Date.now() > deadline) throw new Error(`${url} did not load`);
+          await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+        }
+        return page;
+      },
       async close() {
         await launched.close().catch(() => undefined);
         await proxy.close();
@@ -289,6 +314,16 @@ interface BidiConnectionLike {
   send(method: string, params: unknown): Promise<{ result: any }>;
 }
 
+/** The WebDriver BiDi connection behind a puppeteer page, and the page's browsing context id. */
+function bidiOf(page: Page): { connection: BidiConnectionLike; context: string } {
+  const connection = (page.browser() as unknown as { connection?: BidiConnectionLike }).connection;
+  const context = (page.mainFrame() as unknown as { _id?: string })._id;
+  if (!connection || typeof connection.send !== 'function' || typeof context !== 'string') {
+    throw new Error('needs a puppeteer WebDriver BiDi page (Firefox); puppeteer-core internals changed?');
+  }
+  return { connection, context };
+}
+
 /**
  * Calls `inPage` in the page's main world with the shadow roots of every element matching
  * `hostSelector`, CLOSED ones included, and returns its JSON-serializable result. Page scripts
@@ -301,11 +336,7 @@ export async function callWithShadowRoots<T>(
   hostSelector: string,
   inPage: (roots: ShadowRoot[]) => T,
 ): Promise<T> {
-  const connection = (page.browser() as unknown as { connection?: BidiConnectionLike }).connection;
-  const context = (page.mainFrame() as unknown as { _id?: string })._id;
-  if (!connection || typeof connection.send !== 'function' || typeof context !== 'string') {
-    throw new Error('callWithShadowRoots needs a puppeteer WebDriver BiDi page (Firefox)');
-  }
+  const { connection, context } = bidiOf(page);
   const hosts = await connection.send('script.evaluate', {
     expression: `[...document.querySelectorAll(${JSON.stringify(hostSelector)})]`,
     target: { context },

@@ -270,6 +270,48 @@ describe.runIf(firefoxPath)('in Firefox, on a news article', () => {
     expect(await paintedOutside(page, '#story')).toEqual([]);
   });
 
+  describe('the popup for the article tab', () => {
+    let popup: Page;
+
+    beforeAll(async () => {
+      // The add-on has no `tabs` permission, so tab URLs are unknown to it: ask each tab's
+      // content script for its report, as the end-to-end tests for Chromium do.
+      const lookup = await firefox.openExtensionPage('options.html');
+      const tabId = await lookup.evaluate(async (url) => {
+        const { tabs } = (globalThis as any).browser;
+        for (const tab of await tabs.query({})) {
+          const report = await tabs.sendMessage(tab.id, { type: 'get-report' }).catch(() => undefined);
+          if (report?.url === url) return tab.id as number;
+        }
+        return -1;
+      }, articleUrl);
+      await lookup.close();
+      expect(tabId).toBeGreaterThanOrEqual(0);
+      popup = await firefox.openExtensionPage(`popup.html?tabId=${tabId}`);
+      await popup.setViewport({ width: 380, height: 700 });
+    });
+
+    it('lists every flag painted on the page', async () => {
+      const painted = await paintedInPageOrder(page);
+      await expect
+        .poll(() => popup.evaluate(() => document.querySelectorAll('.flag-list button').length), { timeout: 10_000 })
+        .toBe(painted.length);
+      const listed = await popup.evaluate(() => (document.querySelector('.flag-list') as HTMLElement).innerText);
+      for (const text of painted) expect(listed).toContain(text);
+    });
+
+    it('clicking a flag in the popup opens its card on the page', async () => {
+      const buttons = await popup.$$('.flag-list button');
+      const marked = await Promise.all(buttons.map((button) => button.evaluate((element) => element.querySelector('mark')?.textContent)));
+      const button = buttons[marked.indexOf('Critics say')];
+      if (!button) throw new Error(`the popup lists no flag reading "Critics say" (it lists ${marked.join(', ')})`);
+      await button.click();
+      await expect.poll(() => focusedFlagText(page), { timeout: 10_000, interval: 100 }).toBe('Critics say');
+      await expect.poll(async () => (await readCard(page)).text, { timeout: 10_000, interval: 100 }).toContain('Critics say');
+      await page.keyboard.press('Escape');
+    });
+  });
+
   it('raised no error, in the page or in the background, and made no network request beyond the page itself', () => {
     expect(pageErrors).toEqual([]);
     expect(firefox.consoleErrors).toEqual([]);
