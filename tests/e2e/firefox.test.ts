@@ -1,7 +1,9 @@
 /**
- * A reader on a news article in a real, stock Firefox: the built add-on (.output/firefox-mv2,
- * which `npm run test:e2e` builds before the tests run) installed as a temporary add-on, driven
- * over WebDriver BiDi. Skipped with a message when no Firefox is installed, except under CI=true.
+ * A reader on a news article in a real, stock Firefox: highlights, the card (mouse and keyboard),
+ * a paragraph the page adds later, the popup; no error anywhere, no request beyond the page. The
+ * built add-on (.output/firefox-mv2, which `npm run test:e2e` builds before the tests run) is
+ * installed as a temporary add-on over WebDriver BiDi. Skipped with a message when no Firefox is
+ * installed, except under CI=true, where that is a failure.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
