@@ -185,7 +185,11 @@ export interface LaunchedFirefox {
   extensionId: string | null;
   /** `moz-extension://<uuid>`: the origin of the add-on's scripts and pages, `null` without the add-on. */
   extensionOrigin: string | null;
-  /** Every attempt (by anyone in the browser) to reach a host other than 127.0.0.1; each was refused. */
+  /**
+   * Every attempt (by anyone in the browser) to reach a host other than 127.0.0.1; each was
+   * refused. A direct connection that bypassed the proxy appears as Firefox's fatal error line
+   * (Firefox stops then, so the test fails there too).
+   */
   externalRequests: string[];
   /**
    * Errors from the add-on and the pages, as Firefox prints them: uncaught exceptions in the
@@ -250,9 +254,12 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
         ...proxyPreferences(proxy.port),
         ...(geckoId ? { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }) } : {}),
       },
-      // MOZ_DISABLE_NONLOCAL_CONNECTIONS is what Mozilla's own test harness sets: Firefox refuses
-      // any connection to a non-local address (the recording proxy is local, so attempts are still
-      // recorded) and lets the remote-settings server be overridden (services/settings/Utils.sys.mjs).
+      // MOZ_DISABLE_NONLOCAL_CONNECTIONS is what Mozilla's own test harness sets. It lets the
+      // remote-settings server be overridden (services/settings/Utils.sys.mjs), and it is a
+      // backstop behind the proxy: a direct connection to a non-local address that bypassed the
+      // proxy makes Firefox stop at once with "FATAL ERROR: Non-local network connections are
+      // disabled…" (verified on 153 ESR), which is recorded below. Proxied attempts go to the
+      // local proxy and are unaffected.
       env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1', MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' },
     });
     const extensionOrigin = geckoId ? `moz-extension://${uuid}` : null;
@@ -264,6 +271,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     forEachLine(firefoxProcess?.stderr, (line) => {
       // Firefox's own chrome code logs errors here too (e.g. its remote agent); only the add-on's count.
       if (extensionOrigin && line.startsWith('JavaScript error:') && line.includes(extensionOrigin)) consoleErrors.push(line);
+      if (line.includes('Non-local network connections are disabled')) proxy.requests.push(line.trim());
     });
     const extensionId = extensionDir ? await browser.installExtension(resolve(extensionDir)) : null;
     if (extensionId !== null && extensionId !== geckoId) {
