@@ -274,3 +274,29 @@ export async function runBrowserBench(input: BrowserInput): Promise<BrowserResul
   }
 }
 
+/** The browser results as a plain-text table (for `npm run bench -- --browser-only`). */
+export function renderBrowserSummary(results: BrowserResults): string {
+  const ms = (value: number | null | undefined) => (value === null || value === undefined ? '—' : `${value.toFixed(0)} ms`);
+  const lines = [
+    `Chromium ${results.chromium}; medians of ${results.pages[0]?.loads ?? 0} loads per page and mode`,
+    ['page', 'load with', 'load without', 'ratio', 'DCL → 1st highlight', 'longtask max with/without', 'extension work in one task / longest task it ran in'].join(' | '),
+  ];
+  for (const page of results.pages) {
+    const highlight = page.withExtension.firstHighlightAfterDclMs;
+    lines.push(
+      [
+        page.page,
+        ms(page.withExtension.loadMs.median),
+        ms(page.withoutExtension.loadMs.median),
+        page.loadRatio.toFixed(3),
+        highlight ? `${ms(highlight.median)} (${page.withExtension.highlightedLoads}/${page.loads}; ${highlight.samples.map((value) => value.toFixed(0)).join(', ')})` : 'never',
+        `${ms(page.withExtension.longestTaskMs.max)} / ${ms(page.withoutExtension.longestTaskMs.max)}`,
+        page.trace ? `${ms(page.trace.mostExtensionScriptInOneTaskMs)} / ${ms(page.trace.longestMs)} (${page.trace.count} tasks)` : 'no trace',
+      ].join(' | '),
+    );
+  }
+  lines.push(
+    `longest extension work in one task: ${ms(results.longestExtensionScriptInTaskMs)}; worst page median DCL → first highlight: ${ms(results.firstHighlightWorstMs)}; load ratio: ${results.loadRatio.toFixed(3)}`,
+  );
+  return lines.join('\n');
+}

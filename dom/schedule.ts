@@ -7,12 +7,6 @@
 /** Time a slice may run before it yields; well under 50 ms so input stays responsive. */
 export const SLICE_BUDGET_MS = 10;
 
-/**
- * Slice time for work done ahead of need while the page loads. Each turn waits behind the
- * page's queued tasks (100 ms and more on a busy page), so 10 ms slices would get through
- * little before the page is parsed; 30 ms is still well under the 50 ms long-task line.
- */
-export const AHEAD_OF_NEED_BUDGET_MS = 30;
 
 /** Thrown (and swallowed by callers) when a sliced job is abandoned: new run, reload, navigation. */
 export class CancelledError extends Error {
@@ -24,7 +18,7 @@ export class CancelledError extends Error {
 
 interface SchedulerWithYield {
   yield?: () => Promise<void>;
-  postTask?: (callback: () => void, options: object) => Promise<void>;
+  postTask?: (callback: () => void, options: { signal: AbortSignal }) => Promise<void>;
 }
 
 /**
@@ -48,34 +42,54 @@ export function yieldToPage(global: typeof globalThis = globalThis): Promise<voi
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Yields for work begun ahead of need, which becomes urgent once it is needed. */
+/** Yields for work begun ahead of need, whose priority rises as the page gets further in loading. */
 export interface AheadOfNeedYielder {
-  /** Gives the page its turn: behind the page's tasks already queued until `hurry`, then as `yieldToPage`. */
+  /**
+   * Gives the page its turn. While the page is parsed, our work waits for the page's idle time;
+   * from `hurry` until the page has loaded, it takes turns with the page's tasks; once loaded,
+   * as `yieldToPage`, ahead of them.
+   */
   pause(): Promise<void>;
-  /** The work is needed now: later pauses resume ahead of the page's queued tasks. */
+  /** The work is needed now (the page is parsed): pauses already waiting resume as ordinary tasks. */
   hurry(): void;
-  /** The slice budget: `AHEAD_OF_NEED_BUDGET_MS` until `hurry`, then `SLICE_BUDGET_MS`. */
-  budgetMs(): number;
 }
 
+interface PriorityController {
+  readonly signal: AbortSignal;
+  setPriority(priority: 'background' | 'user-visible'): void;
+}
+type PriorityControllerConstructor = new (init: { priority: 'background' }) => PriorityController;
+
 /**
- * For work done while the page is still loading. Until `hurry()`, a pause is a new ordinary
- * task (`scheduler.postTask`, or `setTimeout`), queued behind the parser's and the page's
- * tasks, so the page's loading and ours take turns. (`scheduler.yield()` would put our
- * continuation first, ahead of the page.) Background priority was tried: a loading page is
- * never idle, so the work then waited for DOMContentLoaded and gained nothing.
+ * For work begun while the page is still loading. Before `hurry()` each pause waits at
+ * background priority (`scheduler.postTask` under a `TaskController`), so that work only fills
+ * the page's idle time. After it, until the document is complete, pauses are ordinary tasks:
+ * the page's own tasks, and its load event, never wait for more than one slice of ours.
+ * (`scheduler.yield()` continuations go ahead of them: measured, the load event then waited
+ * for the whole analysis, 30–50% later on a busy machine.) Without `TaskController`, nothing
+ * is done ahead of need: a pause before `hurry()` waits for it.
  */
-export function createAheadOfNeedYielder(global: typeof globalThis = globalThis): AheadOfNeedYielder {
+export function createAheadOfNeedYielder(global: typeof globalThis = globalThis, doc: Document = global.document): AheadOfNeedYielder {
   const scheduler = (global as unknown as { scheduler?: SchedulerWithYield }).scheduler;
-  let urgent = false;
-  const queueBehindPage =
-    scheduler && typeof scheduler.postTask === 'function'
-      ? () => scheduler.postTask!(() => undefined, {})
-      : () => new Promise<void>((resolve) => global.setTimeout(resolve, 0));
+  const Controller = (global as unknown as { TaskController?: PriorityControllerConstructor }).TaskController;
+  const controller =
+    scheduler && typeof scheduler.postTask === 'function' && typeof Controller === 'function' ? new Controller({ priority: 'background' }) : undefined;
+  let hurried = false;
+  let release: () => void = () => undefined;
+  const whenHurried = new Promise<void>((resolve) => (release = resolve));
+  const ordinaryTask = () => new Promise<void>((resolve) => global.setTimeout(resolve, 0));
   return {
-    pause: () => (urgent ? yieldToPage(global) : queueBehindPage()),
-    hurry: () => void (urgent = true),
-    budgetMs: () => (urgent ? SLICE_BUDGET_MS : AHEAD_OF_NEED_BUDGET_MS),
+    pause: () => {
+      if (hurried && doc.readyState === 'complete') return yieldToPage(global);
+      if (controller) return scheduler!.postTask!(() => undefined, { signal: controller.signal });
+      return hurried ? ordinaryTask() : whenHurried;
+    },
+    hurry: () => {
+      if (hurried) return;
+      hurried = true;
+      controller?.setPriority('user-visible');
+      release();
+    },
   };
 }
 
@@ -86,19 +100,19 @@ export function sliceDeadline(budgetMs = SLICE_BUDGET_MS): () => boolean {
 }
 
 /**
- * Runs `step` in slices of `budgetMs` (read before each slice when a function) until it
- * reports it is finished, yielding between slices (with `pause`, `yieldToPage` unless given). `isCancelled` is checked after every yield so stale
+ * Runs `step` in slices until it reports it is finished, yielding between slices (with
+ * `pause`, `yieldToPage` unless given). `isCancelled` is checked after every yield so stale
  * work stops promptly.
  */
 export async function runInSlices(
   step: (shouldYield: () => boolean) => boolean,
   isCancelled: () => boolean,
-  budgetMs: number | (() => number) = SLICE_BUDGET_MS,
+  budgetMs = SLICE_BUDGET_MS,
   pause: () => Promise<void> = yieldToPage,
 ): Promise<void> {
   for (;;) {
     if (isCancelled()) throw new CancelledError();
-    if (step(sliceDeadline(typeof budgetMs === 'function' ? budgetMs() : budgetMs))) return;
+    if (step(sliceDeadline(budgetMs))) return;
     await pause();
   }
 }

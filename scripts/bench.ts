@@ -8,6 +8,8 @@
  *   --loads N         page loads per page and mode in the browser (default 3)
  *   --pages a,b,c     corpus pages for the browser part (default guardian-1,yahoo-1,msn,nytimes-1,wapo-1)
  *   --skip-browser    engine and bundles only
+ *   --browser-only    the browser part only (one build, no engine, bundles or profiles): prints its
+ *                     table and writes bench/out/browser-only.json; bench/latest.md is left alone
  *   --no-profile      do not profile missed targets
  */
 import { execFileSync } from 'node:child_process';
@@ -18,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { analyzeText, type CompiledRules } from '../core/index';
 import { BUILTIN_PACKS } from '../core/builtin-packs';
-import { runBrowserBench, type BrowserResults } from '../bench/browser';
+import { renderBrowserSummary, runBrowserBench, type BrowserInput, type BrowserResults } from '../bench/browser';
 import { bundleResults, buildExtension, type BundleResults } from '../bench/bundles';
 import { collectGarbage, runEngineBench } from '../bench/engine';
 import { profile } from '../bench/profile';
@@ -36,6 +38,7 @@ const { values: options } = parseArgs({
     loads: { type: 'string', default: '3' },
     pages: { type: 'string', default: 'guardian-1,yahoo-1,msn,nytimes-1,wapo-1' },
     'skip-browser': { type: 'boolean', default: false },
+    'browser-only': { type: 'boolean', default: false },
     'no-profile': { type: 'boolean', default: false },
   },
 });
@@ -60,8 +63,42 @@ function environment(): Environment {
   };
 }
 
+function browserInput(extensionDir: string, sharedDir: string): BrowserInput {
+  return {
+    extensionDir,
+    pagesDir: join(sharedDir, 'corpus', 'pages'),
+    pages: options.pages!.split(',').map((page) => page.trim()).filter(Boolean),
+    loads: Math.max(1, Number(options.loads)),
+    settleMs: 1000,
+    repositoryRoot,
+    highlightTimeoutMs: 8000,
+    log,
+  };
+}
+
+/** `--browser-only`: what the extension costs in the page, without waiting for the engine rounds. */
+async function browserOnly(sharedDir: string): Promise<void> {
+  const pagesDir = join(sharedDir, 'corpus', 'pages');
+  if (!existsSync(pagesDir)) {
+    console.error(`unspun bench: the corpus pages are missing (${pagesDir}); set UNSPUN_SHARED to their location.`);
+    process.exit(2);
+  }
+  const loadAverageStart = loadavg()[0]!;
+  log('build: extension');
+  const built = buildExtension(repositoryRoot, join(outBase, 'with-packs'), false);
+  if ('error' in built) throw new Error(`build failed: ${built.error}`);
+  const browser = await runBrowserBench(browserInput(built.outDir, sharedDir));
+  const loadAverage = { start: loadAverageStart, end: loadavg()[0]! };
+  mkdirSync(outBase, { recursive: true });
+  writeFileSync(join(outBase, 'browser-only.json'), JSON.stringify({ environment: { ...environment(), loadAverage }, browser }, null, 2) + '\n');
+  console.log(renderBrowserSummary(browser));
+  console.log(`load average ${loadAverage.start.toFixed(1)} at start, ${loadAverage.end.toFixed(1)} at end (${cpus().length} cores)`);
+  log('wrote bench/out/browser-only.json');
+}
+
 async function main(): Promise<void> {
   const sharedDir = sharedDirectoryPath();
+  if (options['browser-only']) return browserOnly(sharedDir);
   let workloads;
   try {
     workloads = loadSharedWorkloads(sharedDir);
@@ -104,16 +141,7 @@ async function main(): Promise<void> {
     browserError = 'the build has no content script (entrypoints/content) yet';
   } else {
     try {
-      browser = await runBrowserBench({
-        extensionDir,
-        pagesDir: join(sharedDir, 'corpus', 'pages'),
-        pages: options.pages!.split(',').map((page) => page.trim()).filter(Boolean),
-        loads: Math.max(1, Number(options.loads)),
-        settleMs: 1000,
-        repositoryRoot,
-        highlightTimeoutMs: 8000,
-        log,
-      });
+      browser = await runBrowserBench(browserInput(extensionDir, sharedDir));
     } catch (error) {
       browserError = (error as Error).message.split('\n')[0];
       log(`browser: failed: ${browserError}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CancelledError, runInSlices, sliceDeadline, stepFromGenerator } from '../schedule';
+import { CancelledError, createAheadOfNeedYielder, runInSlices, sliceDeadline, stepFromGenerator } from '../schedule';
 
 function busyWait(ms: number) {
   const end = performance.now() + ms;
@@ -66,5 +66,55 @@ describe('sliced work', () => {
     expect(shouldYield()).toBe(false);
     busyWait(25);
     expect(shouldYield()).toBe(true);
+  });
+});
+
+describe('work begun ahead of need while the page loads', () => {
+  const loadingDocument = (readyState: DocumentReadyState) => ({ readyState }) as Document;
+
+  it('waits for the page to be parsed where the browser cannot run it in idle time', async () => {
+    const yielder = createAheadOfNeedYielder({ setTimeout, MessageChannel } as unknown as typeof globalThis, loadingDocument('loading'));
+    let resumed = false;
+    const pause = yielder.pause().then(() => (resumed = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(resumed).toBe(false);
+    yielder.hurry();
+    await pause;
+    expect(resumed).toBe(true);
+  });
+
+  it('runs in the page’s idle time, at background priority, until hurried', async () => {
+    const priorities: string[] = [];
+    class FakeTaskController {
+      priority = 'background';
+      readonly signal = {} as AbortSignal;
+      constructor(init: { priority: string }) {
+        this.priority = init.priority;
+      }
+      setPriority(priority: string) {
+        this.priority = priority;
+      }
+    }
+    let controller: FakeTaskController | undefined;
+    const global = {
+      setTimeout,
+      TaskController: class extends FakeTaskController {
+        constructor(init: { priority: string }) {
+          super(init);
+          controller = this;
+        }
+      },
+      scheduler: {
+        postTask: async (callback: () => void) => {
+          priorities.push(controller!.priority);
+          callback();
+        },
+      },
+    } as unknown as typeof globalThis;
+    const yielder = createAheadOfNeedYielder(global, loadingDocument('interactive'));
+    await yielder.pause();
+    yielder.hurry();
+    await yielder.pause();
+    expect(priorities).toEqual(['background', 'user-visible']);
   });
 });
