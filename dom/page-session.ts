@@ -38,6 +38,7 @@ import {
   CancelledError,
   createAheadOfNeedYielder,
   runInSlices,
+  SLICE_BUDGET_MS,
   whenHeadParsed,
   whenParsed,
   yieldToPage,
@@ -290,7 +291,7 @@ export class PageSession {
   private async compile(engine: AnalysisEngine, packs: Pack[]): Promise<CompiledRules> {
     // Thousands of phrases take longer than one 50 ms task on a slow laptop: compile in slices.
     const compilation = engine.createCompilation(packs);
-    await runInSlices(compilation.runSlice, () => this.ctx.isInvalid, () => this.aheadOfNeed.budgetMs(), this.pause);
+    await runInSlices(compilation.runSlice, () => this.ctx.isInvalid, SLICE_BUDGET_MS, this.pause);
     return compilation.result();
   }
 
