@@ -35,6 +35,7 @@ type AnalysisEngine = typeof import('./analysis-engine');
 import { declaresArticle, findArticleRoot, type ArticleRoot } from './find-article-root';
 import { createHighlighter, type Highlighter, type HighlightItem } from './highlighter';
 import {
+  type AheadOfNeedYielder,
   CancelledError,
   createAheadOfNeedYielder,
   runInSlices,
@@ -124,10 +125,10 @@ export class PageSession {
   /** The compilation in progress (begun ahead of need while the page loads, or for a new pack set). */
   private compileJob: { key: string; result: Promise<CompiledRules> } | undefined;
   /**
-   * Until the page is parsed, work done ahead of need yields at background priority so the
-   * page's own loading goes first; once a reader could see highlights, it is urgent.
+   * Loading the engine and packs and compiling them yield at background priority until the
+   * page has loaded, so the page's own loading goes first (see createAheadOfNeedYielder).
    */
-  private readonly aheadOfNeed = createAheadOfNeedYielder();
+  private readonly aheadOfNeed: AheadOfNeedYielder;
   private article!: ArticleRoot;
   /** Created with the first paint, so pages never analysed get not even a stylesheet from us. */
   private painter: Highlighter | undefined;
@@ -165,13 +166,14 @@ export class PageSession {
     this.makeCardOverlay = options.createCardOverlay;
     this.loadBuiltinPacks = options.loadBuiltinPacks ?? requestBuiltinPacks;
     this.loadImportedPacks = options.loadImportedPacks ?? requestImportedPacks;
+    this.aheadOfNeed = createAheadOfNeedYielder(globalThis, this.doc);
   }
 
   /**
    * Wires everything up and, on an article page, analyses it. The content script starts with
    * the document (`document_start`): as soon as the page's `<head>` says it is an article, the
-   * packs are fetched and compiled while the rest of the page loads, so that once it is parsed
-   * only the article's own text is left to map, analyse and paint.
+   * packs are fetched, and compiled in the page's idle time while the rest of it loads, so that
+   * once it is parsed little more than the article's own text is left to map, analyse and paint.
    */
   async start(): Promise<void> {
     const { ctx } = this;
@@ -230,7 +232,7 @@ export class PageSession {
     return isSiteEnabled(this.settings, location.hostname);
   }
 
-  /** Yields to the page: briefly once the page is parsed, for longer while it is still loading. */
+  /** Yields to the page: to its idle time while it loads, briefly once it has loaded. */
   private readonly pause = (): Promise<void> => this.aheadOfNeed.pause();
 
   /**

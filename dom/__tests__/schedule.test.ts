@@ -83,38 +83,33 @@ describe('work begun ahead of need while the page loads', () => {
     expect(resumed).toBe(true);
   });
 
-  it('runs in the page’s idle time, at background priority, until hurried', async () => {
-    const priorities: string[] = [];
-    class FakeTaskController {
-      priority = 'background';
-      readonly signal = {} as AbortSignal;
-      constructor(init: { priority: string }) {
-        this.priority = init.priority;
-      }
-      setPriority(priority: string) {
-        this.priority = priority;
-      }
-    }
-    let controller: FakeTaskController | undefined;
+  it('runs in the page’s idle time until the page has loaded, then ahead of the page’s tasks', async () => {
+    const posted: string[] = [];
+    let yielded = 0;
+    const doc = { readyState: 'interactive' } as { readyState: DocumentReadyState };
     const global = {
       setTimeout,
-      TaskController: class extends FakeTaskController {
-        constructor(init: { priority: string }) {
-          super(init);
-          controller = this;
+      TaskController: class {
+        readonly signal = {} as AbortSignal;
+        constructor(readonly init: { priority: string }) {
+          posted.push(`controller ${init.priority}`);
         }
       },
       scheduler: {
         postTask: async (callback: () => void) => {
-          priorities.push(controller!.priority);
+          posted.push('background task');
           callback();
         },
+        yield: async () => void yielded++,
       },
     } as unknown as typeof globalThis;
-    const yielder = createAheadOfNeedYielder(global, loadingDocument('interactive'));
+    const yielder = createAheadOfNeedYielder(global, doc as Document);
     await yielder.pause();
     yielder.hurry();
     await yielder.pause();
-    expect(priorities).toEqual(['background', 'user-visible']);
+    doc.readyState = 'complete';
+    await yielder.pause();
+    expect(posted).toEqual(['controller background', 'background task', 'background task']);
+    expect(yielded).toBe(1);
   });
 });
