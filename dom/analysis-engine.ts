@@ -6,4 +6,5 @@
  */
 export { createAnalysis } from '../core/analyze';
 export { createCompilation, findRule } from '../core/compile';
+export { loadSnapshot } from '../core/snapshot';
 export { enabledPacks } from '../utils/packs';

@@ -11,11 +11,12 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CompiledRules } from '../core';
 import type { Flag } from '../core/flag';
 import type { Pack } from '../core/schema';
+import type { CompiledSnapshot } from '../core/snapshot';
 import type { CardOverlay } from '../components/card/card-overlay';
 import type { BackgroundRequest, ContentRequest, FlagSummary, PageReport } from '../utils/messages';
 import type { AvailablePacks } from '../utils/packs';
 import { parseContentRequest } from '../utils/parse-content-request';
-import { requestBuiltinPacks } from '../utils/request-builtin-packs';
+import { requestBuiltinPacks, requestBuiltinSnapshot } from '../utils/request-builtin-packs';
 import { requestImportedPacks } from '../utils/request-imported-packs';
 import type { Settings } from '../utils/settings';
 import {
@@ -87,6 +88,8 @@ export interface PageSessionOptions {
   loadBuiltinPacks?: (pause: () => Promise<void>) => Promise<readonly Pack[]>;
   /** Where the reader's imported packs come from (validated by the background), unless a test provides them. */
   loadImportedPacks?: () => Promise<readonly Pack[]>;
+  /** Where the built-in packs compiled together come from: the background, unless a test provides them. */
+  loadBuiltinSnapshot?: () => Promise<CompiledSnapshot>;
   doc?: Document;
 }
 
@@ -120,6 +123,8 @@ export class PageSession {
   private readonly loadBuiltinPacks: (pause: () => Promise<void>) => Promise<readonly Pack[]>;
   private readonly loadImportedPacks: () => Promise<readonly Pack[]>;
   private builtinPacksLoading: Promise<readonly Pack[]> | undefined;
+  private readonly loadBuiltinSnapshot: () => Promise<CompiledSnapshot>;
+  private builtinSnapshotLoading: Promise<CompiledSnapshot> | undefined;
   private compiled: CompiledRules | undefined;
   private packKey = '';
   /** The compilation in progress (begun ahead of need while the page loads, or for a new pack set). */
@@ -166,6 +171,7 @@ export class PageSession {
     this.makeCardOverlay = options.createCardOverlay;
     this.loadBuiltinPacks = options.loadBuiltinPacks ?? requestBuiltinPacks;
     this.loadImportedPacks = options.loadImportedPacks ?? requestImportedPacks;
+    this.loadBuiltinSnapshot = options.loadBuiltinSnapshot ?? requestBuiltinSnapshot;
     this.aheadOfNeed = createAheadOfNeedYielder(globalThis, this.doc);
   }
 
@@ -183,6 +189,7 @@ export class PageSession {
       // A failure here is met again, and reported, by the analysis that needs the result. The
       // packs are asked for first: the background answers while the engine loads.
       this.requestBuiltinPacks().catch(() => undefined);
+      this.requestBuiltinSnapshot().catch(() => undefined);
       this.ensureCompiled().catch(() => undefined);
       void this.warmUpSentenceSegmenter();
     }
@@ -290,7 +297,27 @@ export class PageSession {
     return this.builtinPacksLoading;
   }
 
+  /** The built-in packs compiled by the background, asked for once (again after a failure). */
+  private requestBuiltinSnapshot(): Promise<CompiledSnapshot> {
+    this.builtinSnapshotLoading ??= this.loadBuiltinSnapshot().catch((error: unknown) => {
+      this.builtinSnapshotLoading = undefined;
+      throw error;
+    });
+    return this.builtinSnapshotLoading;
+  }
+
   private async compile(engine: AnalysisEngine, packs: Pack[]): Promise<CompiledRules> {
+    // With every built-in pack on and none imported (most readers), the background has compiled
+    // this very set: loading its snapshot takes a few milliseconds instead of compiling tens
+    // of thousands of phrases here, on the page's main thread, on every page.
+    const builtin = this.builtinPacks;
+    if (builtin && packs.length === builtin.length && packs.every((pack, index) => pack === builtin[index])) {
+      try {
+        return engine.loadSnapshot(await this.requestBuiltinSnapshot(), packs);
+      } catch {
+        // An older background, or one restarting: compile here instead.
+      }
+    }
     // Thousands of phrases take longer than one 50 ms task on a slow laptop: compile in slices.
     const compilation = engine.createCompilation(packs);
     await runInSlices(compilation.runSlice, () => this.ctx.isInvalid, SLICE_BUDGET_MS, this.pause);

@@ -32,6 +32,24 @@ export function answerBuiltinPacksRequest(
 }
 
 /**
+ * The background's answer to `get-builtin-snapshot` from this extension: the built-in packs
+ * compiled together (core/snapshot.ts), as JSON text. The background compiles them once, off the
+ * page's main thread; a content script whose reader left every built-in pack on and imported
+ * none loads this instead of compiling thousands of phrases on each page. Undefined for any
+ * other message, so other listeners can answer it.
+ */
+export function answerBuiltinSnapshotRequest(
+  message: unknown,
+  sender: MessageSenderLike,
+  snapshotText: () => string,
+  extensionId: string = browser.runtime.id,
+): Promise<string> | undefined {
+  const parsed = BackgroundRequestSchema.safeParse(message);
+  if (!parsed.success || parsed.data.type !== 'get-builtin-snapshot' || sender.id !== extensionId) return undefined;
+  return Promise.resolve(snapshotText());
+}
+
+/**
  * The background's answer to `get-imported-packs` from this extension: the reader's imported
  * packs that still validate, each as JSON text (validating needs zod, which the content script
  * does not load). Undefined for any other message, so other listeners can answer it.

@@ -38,6 +38,8 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('flag-count'), count: z.number().int().nonnegative() }),
   /** The content script asks for the built-in packs instead of carrying a megabyte of them on every page. */
   z.object({ type: z.literal('get-builtin-packs') }),
+  /** …and for them compiled, so that it loads a matcher instead of compiling one on every page. */
+  z.object({ type: z.literal('get-builtin-snapshot') }),
   /** The content script asks for the reader's imported packs, validated by the background (zod stays out of the page). */
   z.object({ type: z.literal('get-imported-packs') }),
 ]);

@@ -5,6 +5,7 @@
 import { browser } from '#imports';
 import { withDefaults } from '../core/pack-defaults';
 import type { Pack } from '../core/schema';
+import type { CompiledSnapshot } from '../core/snapshot';
 import type { BackgroundRequest } from './messages';
 
 /** Parsing time after which the page gets its turn before the next pack is parsed. */
@@ -32,4 +33,12 @@ export async function requestBuiltinPacks(pause: () => Promise<void> = async () 
     packs.push(withDefaults(JSON.parse(text)));
   }
   return packs;
+}
+
+/** Asks the background for the built-in packs compiled together (see `answerBuiltinSnapshotRequest`). */
+export async function requestBuiltinSnapshot(): Promise<CompiledSnapshot> {
+  const request: BackgroundRequest = { type: 'get-builtin-snapshot' };
+  const text: unknown = await browser.runtime.sendMessage(request);
+  if (typeof text !== 'string') throw new Error('the background did not send the compiled built-in packs');
+  return JSON.parse(text) as CompiledSnapshot;
 }

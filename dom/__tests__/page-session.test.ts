@@ -13,6 +13,8 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CardProps } from '../../components/Card';
 import type { CardOverlay } from '../../components/card/card-overlay';
 import { BUILTIN_PACKS } from '../../core/builtin-packs';
+import { compilePacks } from '../../core/compile';
+import { snapshotOf, type CompiledSnapshot } from '../../core/snapshot';
 import { updateSettings } from '../../utils/settings';
 import { PageSession } from '../page-session';
 
@@ -187,4 +189,39 @@ describe('page session on a news article', () => {
     ctx.notifyInvalidated();
     expect(document.querySelectorAll('unspun-mark, style[data-unspun-ui]').length).toBe(0);
   });
+});
+
+describe('page session with the compiled packs from the background', () => {
+  /** The built-in packs compiled, with "slammed" renamed: a page analysed with it shows whether the snapshot was used. */
+  function doctoredSnapshot() {
+    const snapshot = snapshotOf(compilePacks(BUILTIN_PACKS));
+    return { ...snapshot, words: snapshot.words.map((word) => (word === 'slammed' ? 'not-a-word' : word)) };
+  }
+
+  async function startWith(loadBuiltinSnapshot: () => Promise<CompiledSnapshot>) {
+    ctx.notifyInvalidated();
+    loadPage(ARTICLE);
+    ctx = new ContentScriptContext('content');
+    const overlay: CardOverlay = { show() {}, hide() {}, isOpen: false, isCardHost: () => false };
+    session = new PageSession({ ctx, createCardOverlay: async () => overlay, loadBuiltinPacks: async () => BUILTIN_PACKS, loadImportedPacks: async () => [], loadBuiltinSnapshot });
+    await session.start();
+    return until(() => session.report(), (report) => report.analyzed && report.flags.length > 0);
+  }
+
+  it('analyses with the snapshot instead of compiling when every built-in pack is on', async () => {
+    expect(markedText()).toContain('slammed');
+    const report = await startWith(async () => doctoredSnapshot());
+    expect(report.flags.map((flag) => flag.text)).not.toContain('slammed');
+    expect(report.flags.length).toBeGreaterThan(3);
+  }, 30_000);
+
+  it('compiles for itself when the reader has switched a pack off, or the background cannot answer', async () => {
+    await updateSettings((settings) => ({ ...settings, disabledPacks: ['en-distancing'] }));
+    expect((await startWith(async () => doctoredSnapshot())).flags.map((flag) => flag.text)).toContain('slammed');
+    await updateSettings((settings) => ({ ...settings, disabledPacks: [] }));
+    const failing = await startWith(async () => {
+      throw new Error('background restarting');
+    });
+    expect(failing.flags.map((flag) => flag.text)).toContain('slammed');
+  }, 30_000);
 });

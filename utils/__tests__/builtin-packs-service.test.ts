@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerBuiltinPacksRequest, answerImportedPacksRequest } from '../builtin-packs-service';
+import { answerBuiltinPacksRequest, answerBuiltinSnapshotRequest, answerImportedPacksRequest } from '../builtin-packs-service';
 
 const texts = ['{"id":"a"}'];
 
@@ -17,6 +17,20 @@ describe('the background serving built-in packs', () => {
     expect(answerBuiltinPacksRequest({ type: 'get-builtin-packs' }, { id: 'other' }, packTexts, 'self')).toBeUndefined();
     expect(answerBuiltinPacksRequest({ type: 'flag-count', count: 2 }, { id: 'self' }, packTexts, 'self')).toBeUndefined();
     expect(serialized).toBe(0);
+  });
+});
+
+describe('the background serving the compiled built-in packs', () => {
+  it('answers this extension’s content script with the snapshot text, compiling only when asked', async () => {
+    let compiled = 0;
+    const snapshotText = () => {
+      compiled++;
+      return '{"format":1}';
+    };
+    expect(answerBuiltinSnapshotRequest({ type: 'get-builtin-packs' }, { id: 'self' }, snapshotText, 'self')).toBeUndefined();
+    expect(answerBuiltinSnapshotRequest({ type: 'get-builtin-snapshot' }, { id: 'other' }, snapshotText, 'self')).toBeUndefined();
+    expect(compiled).toBe(0);
+    await expect(answerBuiltinSnapshotRequest({ type: 'get-builtin-snapshot' }, { id: 'self' }, snapshotText, 'self')).resolves.toBe('{"format":1}');
   });
 });
 
