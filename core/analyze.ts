@@ -7,7 +7,7 @@ import { findPhraseMatches, type CompiledRule, type CompiledRules, type PhraseMa
 import type { AnalysisStats, Flag, FlagKind, StructureHints, TextSpan } from './flag';
 import { CALLED, CONTINUING_PRONOUNS, NAMING_WORDS, SO } from './analysis-words';
 import { findQuotations, type Quotation } from './quotes';
-import { createSentenceReader } from './sentences';
+import { blockSentences } from './sentences';
 import type { Category, RuleKind, Severity } from './schema';
 import { emptyTokens, scanWords, type Tokens } from './tokenize';
 
@@ -230,7 +230,6 @@ export function createAnalysis(text: string, compiled: CompiledRules, hints: Str
   // One set of token arrays, refilled block after block: a page's worth of fresh arrays is
   // most of the garbage an analysis would otherwise make.
   const blockTokens = emptyTokens();
-  const readSentences = createSentenceReader(text, blocks);
   const { vocabulary } = compiled;
   const continuingPronouns = new Set(CONTINUING_PRONOUNS.map((word) => vocabulary.idOf(word)));
   const namingWords = new Set(NAMING_WORDS.map((word) => vocabulary.idOf(word)));
@@ -364,7 +363,7 @@ export function createAnalysis(text: string, compiled: CompiledRules, hints: Str
         const previousBlock = blocks[blockIndex - 1];
         current = {
           block,
-          sentences: readSentences(blockIndex),
+          sentences: blockSentences(text, block),
           quotations: findQuotations(text, block.start, block.end),
           tokens: scanWords(text, block.start, block.end, vocabulary, blockTokens),
           next: 0,

@@ -191,7 +191,6 @@ export class PageSession {
       this.requestBuiltinPacks().catch(() => undefined);
       this.requestBuiltinSnapshot().catch(() => undefined);
       this.ensureCompiled().catch(() => undefined);
-      void this.warmUpSentenceSegmenter();
     }
     await whenParsed(this.doc);
     this.aheadOfNeed.hurry();
@@ -241,17 +240,6 @@ export class PageSession {
 
   /** Yields to the page: to its idle time while it loads, briefly once it has loaded. */
   private readonly pause = (): Promise<void> => this.aheadOfNeed.pause();
-
-  /**
-   * The analysis splits text into sentences with `Intl.Segmenter`, whose first construction in
-   * a page loads the browser's sentence-break data: 15–60 ms in one task. Paid here, in a task
-   * of its own while the page is still loading, it is not paid inside the first analysis slice.
-   */
-  private async warmUpSentenceSegmenter(): Promise<void> {
-    if (typeof Intl.Segmenter !== 'function') return;
-    await this.pause();
-    for (const _ of new Intl.Segmenter('en', { granularity: 'sentence' }).segment('One. Two.'));
-  }
 
   /**
    * Loads the engine and packs on first use, and compiles whenever the enabled pack set
