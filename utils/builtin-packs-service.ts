@@ -12,31 +12,40 @@
 import { browser } from '#imports';
 import type { Pack } from '../core/schema';
 import type { MessageSenderLike } from './flag-count-badge';
-import { BackgroundRequestSchema } from './messages';
+import { BackgroundRequestSchema, type BackgroundRequest } from './messages';
 
 /**
- * The background's answer to `get-builtin-packs` from this extension (each pack's data as
- * shipped, serialized as JSON), or undefined for any other message so other listeners can
- * answer it. `packTexts` is called only for such a request, so a background that never
- * serves packs never serializes them.
+ * The answer to a request of `type` from this extension's own pages and content scripts, or
+ * undefined for anything else (another request, another extension) so other listeners can
+ * answer it. `answer` runs only for such a request, so nothing is serialized in vain.
  */
+function answerOwnRequest<T>(
+  type: BackgroundRequest['type'],
+  message: unknown,
+  sender: MessageSenderLike,
+  answer: () => T | Promise<T>,
+  extensionId: string,
+): Promise<T> | undefined {
+  const parsed = BackgroundRequestSchema.safeParse(message);
+  if (!parsed.success || parsed.data.type !== type || sender.id !== extensionId) return undefined;
+  return Promise.resolve(answer());
+}
+
+/** The answer to `get-builtin-packs`: each built-in pack's data as shipped, serialized as JSON. */
 export function answerBuiltinPacksRequest(
   message: unknown,
   sender: MessageSenderLike,
   packTexts: () => readonly string[],
   extensionId: string = browser.runtime.id,
 ): Promise<readonly string[]> | undefined {
-  const parsed = BackgroundRequestSchema.safeParse(message);
-  if (!parsed.success || parsed.data.type !== 'get-builtin-packs' || sender.id !== extensionId) return undefined;
-  return Promise.resolve(packTexts());
+  return answerOwnRequest('get-builtin-packs', message, sender, packTexts, extensionId);
 }
 
 /**
- * The background's answer to `get-builtin-snapshot` from this extension: the built-in packs
- * compiled together (core/snapshot.ts), as JSON text. The background compiles them once, off the
- * page's main thread; a content script whose reader left every built-in pack on and imported
- * none loads this instead of compiling thousands of phrases on each page. Undefined for any
- * other message, so other listeners can answer it.
+ * The answer to `get-builtin-snapshot`: the built-in packs compiled together (core/snapshot.ts),
+ * as JSON text. The background compiles them once, off the page's main thread; a content script
+ * whose reader left every built-in pack on and imported none loads this instead of compiling
+ * thousands of phrases on each page.
  */
 export function answerBuiltinSnapshotRequest(
   message: unknown,
@@ -44,15 +53,12 @@ export function answerBuiltinSnapshotRequest(
   snapshotText: () => string,
   extensionId: string = browser.runtime.id,
 ): Promise<string> | undefined {
-  const parsed = BackgroundRequestSchema.safeParse(message);
-  if (!parsed.success || parsed.data.type !== 'get-builtin-snapshot' || sender.id !== extensionId) return undefined;
-  return Promise.resolve(snapshotText());
+  return answerOwnRequest('get-builtin-snapshot', message, sender, snapshotText, extensionId);
 }
 
 /**
- * The background's answer to `get-imported-packs` from this extension: the reader's imported
- * packs that still validate, each as JSON text (validating needs zod, which the content script
- * does not load). Undefined for any other message, so other listeners can answer it.
+ * The answer to `get-imported-packs`: the reader's imported packs that still validate, each as
+ * JSON text (validating needs zod, which the content script does not load).
  */
 export function answerImportedPacksRequest(
   message: unknown,
@@ -60,7 +66,6 @@ export function answerImportedPacksRequest(
   validImportedPacks: () => Promise<readonly Pack[]>,
   extensionId: string = browser.runtime.id,
 ): Promise<readonly string[]> | undefined {
-  const parsed = BackgroundRequestSchema.safeParse(message);
-  if (!parsed.success || parsed.data.type !== 'get-imported-packs' || sender.id !== extensionId) return undefined;
-  return validImportedPacks().then((packs) => packs.map((pack) => JSON.stringify(pack)));
+  const texts = async () => (await validImportedPacks()).map((pack) => JSON.stringify(pack));
+  return answerOwnRequest('get-imported-packs', message, sender, texts, extensionId);
 }
