@@ -301,7 +301,13 @@ export class PageSession {
     const builtin = this.builtinPacks;
     if (builtin && packs.length === builtin.length && packs.every((pack, index) => pack === builtin[index])) {
       try {
-        return engine.loadSnapshot(await this.requestBuiltinSnapshot(), packs);
+        const snapshot = await this.requestBuiltinSnapshot();
+        // Loading takes a task of its own: the snapshot often arrived long before (ahead of
+        // need), and without a turn here its loading would join whatever task resumes us.
+        await this.pause();
+        const compiled = engine.loadSnapshot(snapshot, packs);
+        await this.pause();
+        return compiled;
       } catch {
         // An older background, or one restarting: compile here instead.
       }
