@@ -2,7 +2,7 @@
  * Quotation spans inside one block of text. Words inside a quotation belong to whoever is
  * quoted, not to the writer; short quoted fragments without a speaker are scare quotes.
  */
-import { characterFlags, codePointAt, WORD_CHARACTER } from './characters';
+import { flagsAt, WORD_CHARACTER } from './characters';
 import type { TextSpan } from './flag';
 
 export interface Quotation extends TextSpan {
@@ -24,7 +24,7 @@ const LEFT_SINGLE = 0x2018;
 const RIGHT_SINGLE = 0x2019;
 
 function isWordCharacterAt(text: string, at: number): boolean {
-  return at >= 0 && at < text.length && (characterFlags(codePointAt(text, at)) & WORD_CHARACTER) !== 0;
+  return (flagsAt(text, at) & WORD_CHARACTER) !== 0;
 }
 
 /**

@@ -6,7 +6,7 @@
  * costs as much as a few hundred characters of scanning). The tests check that both agree on
  * every paragraph of the shared corpora.
  */
-import { codePointAt } from './characters';
+import { codePointAt, codePointTable } from './characters';
 
 const enum Kind {
   Other,
@@ -61,22 +61,7 @@ function classify(codePoint: number): Kind {
   return Kind.Other;
 }
 
-/** Kind + 1 per code unit of the basic plane (0 = not yet known); other planes in a map. */
-const basicPlane = new Uint8Array(0x10000);
-const otherPlanes = new Map<number, Kind>();
-
-function kindOf(codePoint: number): Kind {
-  if (codePoint < 0x10000) {
-    const known = basicPlane[codePoint];
-    if (known !== 0) return known - 1;
-    const kind = classify(codePoint);
-    basicPlane[codePoint] = kind + 1;
-    return kind;
-  }
-  let kind = otherPlanes.get(codePoint);
-  if (kind === undefined) otherPlanes.set(codePoint, (kind = classify(codePoint)));
-  return kind;
-}
+const kindOf: (codePoint: number) => Kind = codePointTable(classify);
 
 /** Reads text[start, end) one character at a time, Extend and Format folded into the character before them (SB5). */
 class Reader {

@@ -4,7 +4,7 @@
  * and "Sen." undone. Most blocks of news hold a single sentence, which a character check finds
  * without running the rules at all.
  */
-import { ASCII_FLAGS, characterFlags, codePointAt, SENTENCE_BREAK } from './characters';
+import { flagsAt, SENTENCE_BREAK } from './characters';
 import type { TextSpan } from './flag';
 import { sentenceEnds } from './sentence-breaks';
 
@@ -27,10 +27,8 @@ const SENTENCE_TAIL =
 /** Whether text[start, end) may hold more than one sentence: a terminator or paragraph separator before its end. */
 function mayHoldSeveralSentences(text: string, start: number, end: number): boolean {
   for (let at = start; at < end; at++) {
-    const unit = text.charCodeAt(at);
     // A surrogate pair is looked up as one code point at its first half; its second half is no break.
-    const flags = unit < 0x80 ? ASCII_FLAGS[unit] : characterFlags(codePointAt(text, at));
-    if ((flags & SENTENCE_BREAK) !== 0) return !SENTENCE_TAIL.test(text.slice(at, end));
+    if ((flagsAt(text, at) & SENTENCE_BREAK) !== 0) return !SENTENCE_TAIL.test(text.slice(at, end));
   }
   return false;
 }

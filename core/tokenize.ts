@@ -3,7 +3,7 @@
  * normalization, so the two always agree on what a "word" is.
  */
 
-import { APOSTROPHE, ASCII_FLAGS, characterFlags, codePointAt, WORD_CHARACTER } from './characters';
+import { APOSTROPHE, ASCII_FLAGS, characterFlags, codePointAt, flagsAt, WORD_CHARACTER } from './characters';
 import { hashStart, hashStep, type Vocabulary } from './vocabulary';
 
 /**
@@ -100,7 +100,7 @@ export function scanWords(text: string, from: number, to: number, vocabulary: Vo
         continue;
       }
       // An apostrophe joins two runs of word characters ("don't"); anywhere else it ends the word.
-      if ((flags & APOSTROPHE) !== 0 && at + 1 < length && (characterFlags(codePointAt(source, at + 1)) & WORD_CHARACTER) !== 0) {
+      if ((flags & APOSTROPHE) !== 0 && at + 1 < length && (flagsAt(source, at + 1) & WORD_CHARACTER) !== 0) {
         apostrophes = APOSTROPHE;
         at++;
         unit = source.charCodeAt(at);
