@@ -12,6 +12,7 @@ import type { CDPSession, Page, Worker } from 'playwright-core';
 import type { ContentRequest, PageReport } from '../../utils/messages';
 import type { Settings } from '../../utils/settings';
 import type { LaunchedChromium } from './launch-chromium';
+import { pollUntil } from './poll';
 export const HIGHLIGHT_NAMES = [
   'unspun-loaded-term',
   'unspun-scare-quote',
@@ -113,7 +114,7 @@ export async function waitForTab(browser: LaunchedChromium, url: string, timeout
       return await tabIdFor(browser, url);
     } catch (error) {
       lastError = error;
-      // The content script is injected at document_idle; poll rather than guess a delay.
+      // The content script answers only once it has started; poll rather than guess a delay.
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
@@ -127,14 +128,13 @@ export async function waitForReport(
   done: (report: PageReport) => boolean,
   timeout = 20_000,
 ): Promise<PageReport> {
-  const deadline = Date.now() + timeout;
-  let report: PageReport | undefined;
-  while (Date.now() < deadline) {
-    report = await getReport(browser, tabId).catch(() => undefined);
-    if (report && done(report)) return report;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`report never satisfied the condition; last: ${JSON.stringify(report)?.slice(0, 500)}`);
+  const report = await pollUntil(
+    () => getReport(browser, tabId).catch(() => undefined),
+    (report) => report !== undefined && done(report),
+    timeout,
+    (report) => `report never satisfied the condition; last: ${JSON.stringify(report)?.slice(0, 500)}`,
+  );
+  return report!;
 }
 
 export async function readSettings(browser: LaunchedChromium): Promise<Partial<Settings> | undefined> {
@@ -246,14 +246,12 @@ export async function waitForCard(
   done: (card: CardState) => boolean,
   timeout = 10_000,
 ): Promise<CardState> {
-  const deadline = Date.now() + timeout;
-  let card = await readCard(page, cdp);
-  while (!done(card)) {
-    if (Date.now() > deadline) throw new Error(`card never reached the expected state; last: ${JSON.stringify(card)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    card = await readCard(page, cdp);
-  }
-  return card;
+  return pollUntil(
+    () => readCard(page, cdp),
+    done,
+    timeout,
+    (card) => `card never reached the expected state; last: ${JSON.stringify(card)}`,
+  );
 }
 
 /** Centre of the first highlighted range (in `name`) whose text matches, in viewport coordinates, after scrolling it into view. */

@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { pollUntil } from './poll';
 
 /** Where `npm run build:firefox` writes the add-on; `$UNSPUN_FIREFOX_EXTENSION_DIR` points elsewhere. */
 export const DEFAULT_FIREFOX_EXTENSION_DIR =
@@ -292,15 +293,12 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
         // add-on's process), so the tab is navigated without waiting and the document is polled.
         const { connection, context } = bidiOf(page);
         await connection.send('browsingContext.navigate', { context, url, wait: 'none' });
-        const deadline = Date.now() + 20_000;
-        while (
-          !(await page
-            .evaluate((url) => location.href === url && document.readyState === 'complete', url)
-            .catch(() => false))
-        ) {
-          if (Date.now() > deadline) throw new Error(`${url} did not load`);
-          await new Promise((resolveWait) => setTimeout(resolveWait, 100));
-        }
+        await pollUntil(
+          () => page.evaluate((url) => location.href === url && document.readyState === 'complete', url).catch(() => false),
+          (loaded) => loaded,
+          20_000,
+          () => `${url} did not load`,
+        );
         return page;
       },
       async close() {
