@@ -93,6 +93,19 @@ export interface PageSessionOptions {
   doc?: Document;
 }
 
+/**
+ * `load`, run once and its promise shared by every caller; run again after a failure (the
+ * background may have been restarting).
+ */
+function sharedUntilFailure<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () =>
+    (pending ??= load().catch((error: unknown) => {
+      pending = undefined;
+      throw error;
+    }));
+}
+
 function shiftFlag(flag: Flag, base: number): Flag {
   const start = flag.start + base;
   const end = flag.end + base;
@@ -120,11 +133,10 @@ export class PageSession {
   private engine: AnalysisEngine | undefined;
   private available: AvailablePacks | undefined;
   private builtinPacks: readonly Pack[] | undefined;
-  private readonly loadBuiltinPacks: (pause: () => Promise<void>) => Promise<readonly Pack[]>;
+  /** The built-in packs, and the background's compilation of them: each asked for once, shared by the early start and the first analysis. */
+  private readonly requestBuiltinPacks: () => Promise<readonly Pack[]>;
   private readonly loadImportedPacks: () => Promise<readonly Pack[]>;
-  private builtinPacksLoading: Promise<readonly Pack[]> | undefined;
-  private readonly loadBuiltinSnapshot: () => Promise<CompiledSnapshot>;
-  private builtinSnapshotLoading: Promise<CompiledSnapshot> | undefined;
+  private readonly requestBuiltinSnapshot: () => Promise<CompiledSnapshot>;
   private compiled: CompiledRules | undefined;
   private packKey = '';
   /** The compilation in progress (begun ahead of need while the page loads, or for a new pack set). */
@@ -169,9 +181,10 @@ export class PageSession {
     this.ctx = options.ctx;
     this.doc = options.doc ?? document;
     this.makeCardOverlay = options.createCardOverlay;
-    this.loadBuiltinPacks = options.loadBuiltinPacks ?? requestBuiltinPacks;
+    const loadBuiltinPacks = options.loadBuiltinPacks ?? requestBuiltinPacks;
+    this.requestBuiltinPacks = sharedUntilFailure(() => loadBuiltinPacks(this.pause));
     this.loadImportedPacks = options.loadImportedPacks ?? requestImportedPacks;
-    this.loadBuiltinSnapshot = options.loadBuiltinSnapshot ?? requestBuiltinSnapshot;
+    this.requestBuiltinSnapshot = sharedUntilFailure(options.loadBuiltinSnapshot ?? requestBuiltinSnapshot);
     this.aheadOfNeed = createAheadOfNeedYielder(globalThis, this.doc);
   }
 
@@ -274,24 +287,6 @@ export class PageSession {
       this.packKey = key;
     }
     return { engine, compiled };
-  }
-
-  /** The built-in packs, asked for once (again after a failure: the background may have been restarting). */
-  private requestBuiltinPacks(): Promise<readonly Pack[]> {
-    this.builtinPacksLoading ??= this.loadBuiltinPacks(this.pause).catch((error: unknown) => {
-      this.builtinPacksLoading = undefined;
-      throw error;
-    });
-    return this.builtinPacksLoading;
-  }
-
-  /** The built-in packs compiled by the background, asked for once (again after a failure). */
-  private requestBuiltinSnapshot(): Promise<CompiledSnapshot> {
-    this.builtinSnapshotLoading ??= this.loadBuiltinSnapshot().catch((error: unknown) => {
-      this.builtinSnapshotLoading = undefined;
-      throw error;
-    });
-    return this.builtinSnapshotLoading;
   }
 
   private async compile(engine: AnalysisEngine, packs: Pack[]): Promise<CompiledRules> {
