@@ -277,7 +277,7 @@ export function runEngineBench({ packs, comparison, rounds, log }: EngineInput):
     collectGarbage();
     compileMs.push(timeMs(() => compilePacks(packs)));
     collectGarbage();
-    snapshotLoadMs.push(timeMs(() => loadSnapshot(JSON.parse(snapshotJson) as CompiledSnapshot, packs)));
+    snapshotLoadMs.push(timeMs(() => loadSnapshot(JSON.parse(snapshotJson) as CompiledSnapshot)));
     if (run < 3) {
       collectGarbage();
       compileX10Ms.push(timeMs(() => compilePacks(packsX10)));

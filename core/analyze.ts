@@ -183,19 +183,19 @@ interface BlockState {
 
 function flagSource(compiled: CompiledRule): { packId: string; ruleId: string; category: Category; severity: Severity } {
   return {
-    packId: compiled.pack.id,
-    ruleId: compiled.rule.id,
-    category: compiled.rule.category,
-    severity: compiled.rule.severity,
+    packId: compiled.packId,
+    ruleId: compiled.ruleId,
+    category: compiled.category,
+    severity: compiled.severity,
   };
 }
 
 function toRuleMatch(match: PhraseMatch, sentence: TextSpan): RuleMatch {
   return {
-    packId: match.compiled.pack.id,
-    ruleId: match.compiled.rule.id,
-    kind: match.compiled.rule.kind,
-    category: match.compiled.rule.category,
+    packId: match.compiled.packId,
+    ruleId: match.compiled.ruleId,
+    kind: match.compiled.kind,
+    category: match.compiled.category,
     start: match.start,
     end: match.end,
     sentenceStart: sentence.start,
@@ -237,7 +237,7 @@ export function createAnalysis(text: string, compiled: CompiledRules, hints: Str
   const called = vocabulary.idOf(CALLED);
 
   const scareQuoteRule = compiled.scareQuoteRule;
-  const scareQuoteWords = scareQuoteRule?.rule.maxWords ?? DEFAULT_SCARE_QUOTE_WORDS;
+  const scareQuoteWords = scareQuoteRule?.maxWords ?? DEFAULT_SCARE_QUOTE_WORDS;
 
   const addFlag = (
     kind: FlagKind,
@@ -297,7 +297,7 @@ export function createAnalysis(text: string, compiled: CompiledRules, hints: Str
     const logicCandidates: PhraseMatch[] = [];
     for (const match of findPhraseMatches(compiled, text, tokens, from, to)) {
       if (match.compiled.exceptions.length > 0 && isExcepted(match, tokens, from, to)) continue;
-      const kind = match.compiled.rule.kind;
+      const kind = match.compiled.kind;
       if (PHRASE_FLAG_KINDS.has(kind)) phraseCandidates.push(match);
       if (SENTENCE_LOGIC_KINDS.has(kind)) logicCandidates.push(match);
     }
@@ -309,7 +309,7 @@ export function createAnalysis(text: string, compiled: CompiledRules, hints: Str
     const inBlockquote = anyOverlap(blockquotes, sentence);
 
     // Attribution: a cue in the sentence, a link, a blockquote, or the previous sentence's source carrying over.
-    const attributingCues = sentenceLogic.filter((match) => match.compiled.rule.kind === 'attribution-cue');
+    const attributingCues = sentenceLogic.filter((match) => match.compiled.kind === 'attribution-cue');
     const opensInsideQuotation = quotations.some((q) => q.start < sentence.start && q.end > sentence.start);
     const continuesPrevious =
       state.previousAttributed && (opensInsideQuotation || (from < to && continuingPronouns.has(tokens.ids[from])));
@@ -335,7 +335,7 @@ export function createAnalysis(text: string, compiled: CompiledRules, hints: Str
     for (const match of sentenceLogic) if (!phraseFlags.includes(match)) matches.push(toRuleMatch(match, sentence));
 
     for (const match of phraseFlags) {
-      const kind = FLAG_KIND_OF_RULE[match.compiled.rule.kind];
+      const kind = FLAG_KIND_OF_RULE[match.compiled.kind];
       if (!kind) continue;
       const quoted = inBlockquote || quotedBySomeoneElse(match, quotations, scareQuotes);
       addFlag(kind, flagSource(match.compiled), match, sentence, quoted);
@@ -348,7 +348,7 @@ export function createAnalysis(text: string, compiled: CompiledRules, hints: Str
     const isQuestion = text[sentence.end - 1] === '?' || text.slice(sentence.end - 2, sentence.end) === '?”';
     if (!attributed && !isQuestion) {
       const trigger = sentenceLogic.find(
-        (match) => match.compiled.rule.kind === 'assertion-cue' && !quotedBySomeoneElse(match, quotations, scareQuotes),
+        (match) => match.compiled.kind === 'assertion-cue' && !quotedBySomeoneElse(match, quotations, scareQuotes),
       );
       if (trigger) {
         addFlag('unsourced-assertion', flagSource(trigger.compiled), clauseAround(text, sentence, trigger), sentence, false, trigger);

@@ -6,7 +6,7 @@
 import { ANALYSIS_WORDS } from './analysis-words';
 import { nounForms, verbForms } from './inflect';
 import { MatcherBuilder, matchPhrases, type PhraseMatcher } from './matcher';
-import type { Pack, Rule, RuleException } from './schema';
+import type { Category, Pack, Rule, RuleException, RuleKind, Severity } from './schema';
 import { GAP, tokenizePhrase, type Tokens } from './tokenize';
 import { Vocabulary } from './vocabulary';
 
@@ -16,14 +16,30 @@ export interface CompiledException {
   phrases: number[][];
 }
 
+/**
+ * What the analysis reads of a rule. Its phrases are in the matcher; what a reader is told
+ * about it (explanation, alternatives, reference) stays in the pack, for the card to look up.
+ */
 export interface CompiledRule {
-  pack: Pack;
-  rule: Rule;
+  packId: string;
+  ruleId: string;
+  kind: RuleKind;
+  category: Category;
+  severity: Severity;
+  /** For `scare-quote` rules: the longest quoted fragment, in words, still read as distancing. */
+  maxWords?: number;
   exceptions: CompiledException[];
 }
 
+/** A compiled pack, by name. */
+export interface CompiledPack {
+  id: string;
+  version: string;
+  name: string;
+}
+
 export interface CompiledRules {
-  packs: readonly Pack[];
+  packs: readonly CompiledPack[];
   /** Every rule of every pack, in pack order: the matcher's outputs refer to them by index. */
   rules: readonly CompiledRule[];
   /** The words of every phrase and exception, and the words the analysis reads, by id. */
@@ -31,7 +47,6 @@ export interface CompiledRules {
   matcher: PhraseMatcher;
   /** Structural rule for short quoted fragments with no speaker; absent when no enabled pack has one. */
   scareQuoteRule?: CompiledRule;
-  byKey: ReadonlyMap<string, CompiledRule>;
   /** Number of distinct word sequences in the matcher, for the benchmark's memory report. */
   sequenceCount: number;
 }
@@ -63,10 +78,6 @@ function expandPhrase(phrase: string, rule: Rule): Array<{ words: string[]; raw:
       raw: rule.caseSensitive ? raw.map((word, i) => (i === headIndex ? (rawForms[index] ?? form) : word)) : inflected,
     };
   });
-}
-
-export function ruleKey(packId: string, ruleId: string): string {
-  return `${packId}/${ruleId}`;
 }
 
 export interface ResumableCompilation {
@@ -111,7 +122,7 @@ export function createCompilation(packs: readonly Pack[]): ResumableCompilation 
         packIndex++;
         ruleIndex = 0;
       }
-      finished ??= assemble(packs, rules, vocabulary, builder.build(vocabulary.words.length), builder.sequenceCount);
+      finished ??= assemble(packs.map(({ id, version, name }) => ({ id, version, name })), rules, vocabulary, builder.build(vocabulary.words.length), builder.sequenceCount);
       return true;
     },
     result: () => {
@@ -121,11 +132,15 @@ export function createCompilation(packs: readonly Pack[]): ResumableCompilation 
   };
 }
 
-/** A rule with its exception phrases turned into word ids by `wordId`. */
-export function compiledRule(pack: Pack, rule: Rule, wordId: (word: string) => number): CompiledRule {
+/** A rule as the analysis reads it, its exception phrases turned into word ids by `wordId`. */
+function compiledRule(pack: Pack, rule: Rule, wordId: (word: string) => number): CompiledRule {
   return {
-    pack,
-    rule,
+    packId: pack.id,
+    ruleId: rule.id,
+    kind: rule.kind,
+    category: rule.category,
+    severity: rule.severity,
+    ...(rule.maxWords === undefined ? {} : { maxWords: rule.maxWords }),
     exceptions: rule.exceptions.map((exception) => ({
       when: exception.when,
       phrases: exception.phrases.map((phrase) =>
@@ -139,19 +154,14 @@ export function compiledRule(pack: Pack, rule: Rule, wordId: (word: string) => n
 
 /** The finished compilation, from its parts (also used to load a snapshot). */
 export function assemble(
-  packs: readonly Pack[],
+  packs: readonly CompiledPack[],
   rules: readonly CompiledRule[],
   vocabulary: Vocabulary,
   matcher: PhraseMatcher,
   sequenceCount: number,
 ): CompiledRules {
-  const byKey = new Map<string, CompiledRule>();
-  let scareQuoteRule: CompiledRule | undefined;
-  for (const compiled of rules) {
-    byKey.set(ruleKey(compiled.pack.id, compiled.rule.id), compiled);
-    if (compiled.rule.kind === 'scare-quote') scareQuoteRule ??= compiled;
-  }
-  return { packs, rules, vocabulary, matcher, scareQuoteRule, byKey, sequenceCount };
+  const scareQuoteRule = rules.find((rule) => rule.kind === 'scare-quote');
+  return { packs, rules, vocabulary, matcher, scareQuoteRule, sequenceCount };
 }
 
 /** Compiles packs at once; reuse the result for every text analyzed with the same pack set. */
@@ -162,9 +172,10 @@ export function compilePacks(packs: readonly Pack[]): CompiledRules {
 }
 
 /** Looks up a rule by pack and rule id, e.g. for the explanation card. */
-export function findRule(compiled: CompiledRules, packId: string, ruleId: string): { pack: Pack; rule: Rule } | undefined {
-  const found = compiled.byKey.get(ruleKey(packId, ruleId));
-  return found && { pack: found.pack, rule: found.rule };
+export function findRule(packs: readonly Pack[], packId: string, ruleId: string): { pack: Pack; rule: Rule } | undefined {
+  const pack = packs.find((candidate) => candidate.id === packId);
+  const rule = pack?.rules.find((candidate) => candidate.id === ruleId);
+  return pack && rule && { pack, rule };
 }
 
 /**

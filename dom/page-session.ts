@@ -8,16 +8,14 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { CompiledRules } from '../core';
+import type { CompiledRules } from '../core/compile';
 import type { Flag } from '../core/flag';
-import type { Pack } from '../core/schema';
 import type { CompiledSnapshot } from '../core/snapshot';
 import type { CardOverlay } from '../components/card/card-overlay';
 import type { BackgroundRequest, ContentRequest, FlagSummary, PageReport } from '../utils/messages';
-import type { AvailablePacks } from '../utils/packs';
 import { parseContentRequest } from '../utils/parse-content-request';
-import { requestBuiltinPacks, requestBuiltinSnapshot } from '../utils/request-builtin-packs';
-import { requestImportedPacks } from '../utils/request-imported-packs';
+import { requestCompiledRules, requestRuleDetails } from '../utils/request-rules';
+import type { RuleDetails } from '../utils/rules-service';
 import type { Settings } from '../utils/settings';
 import {
   importedPacksItem,
@@ -62,6 +60,8 @@ const MUTATION_MAX_WAIT_MS = 2000;
 const NAVIGATION_SETTLE_MS = 600;
 /** Flags painted per slice; adding ranges is cheap but a wall of thousands is not. */
 const PAINT_CHUNK = 250;
+/** Before asking again a background that did not answer (it may have been starting or restarting). */
+const RULES_RETRY_MS = 500;
 
 interface Segment {
   map: TextMap;
@@ -81,29 +81,11 @@ interface PaintedFlag {
 export interface PageSessionOptions {
   ctx: ContentScriptContext;
   createCardOverlay: (ctx: ContentScriptContext) => Promise<CardOverlay>;
-  /**
-   * Where the built-in packs come from: the background, unless a test provides them. `pause`
-   * gives the page its turn between parts of the work.
-   */
-  loadBuiltinPacks?: (pause: () => Promise<void>) => Promise<readonly Pack[]>;
-  /** Where the reader's imported packs come from (validated by the background), unless a test provides them. */
-  loadImportedPacks?: () => Promise<readonly Pack[]>;
-  /** Where the built-in packs compiled together come from: the background, unless a test provides them. */
-  loadBuiltinSnapshot?: () => Promise<CompiledSnapshot>;
+  /** Where the enabled packs come from compiled: the background, unless a test provides them. */
+  loadCompiledRules?: (disabledPacks: readonly string[]) => Promise<CompiledSnapshot>;
+  /** Where the card's text about a rule comes from: the background, unless a test provides it. */
+  loadRuleDetails?: (packId: string, ruleId: string) => Promise<RuleDetails | null>;
   doc?: Document;
-}
-
-/**
- * `load`, run once and its promise shared by every caller; run again after a failure (the
- * background may have been restarting).
- */
-function sharedUntilFailure<T>(load: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | undefined;
-  return () =>
-    (pending ??= load().catch((error: unknown) => {
-      pending = undefined;
-      throw error;
-    }));
 }
 
 function shiftFlag(flag: Flag, base: number): Flag {
@@ -120,30 +102,27 @@ function shiftFlag(flag: Flag, base: number): Flag {
   };
 }
 
-function packSetKey(engine: AnalysisEngine, available: AvailablePacks, settings: Settings): string {
-  return JSON.stringify(engine.enabledPacks(available, settings).map((pack) => [pack.id, pack.version, pack.rules.length]));
-}
-
 export class PageSession {
   private readonly ctx: ContentScriptContext;
   private readonly doc: Document;
   private readonly makeCardOverlay: PageSessionOptions['createCardOverlay'];
   private settings!: Settings;
-  /** Loaded on first analysis (see analysis-engine.ts); with it the packs and compiled rules. */
+  /** Loaded on first analysis (see analysis-engine.ts). */
   private engine: AnalysisEngine | undefined;
-  private available: AvailablePacks | undefined;
-  private builtinPacks: readonly Pack[] | undefined;
-  /** The built-in packs, and the background's compilation of them: each asked for once, shared by the early start and the first analysis. */
-  private readonly requestBuiltinPacks: () => Promise<readonly Pack[]>;
-  private readonly loadImportedPacks: () => Promise<readonly Pack[]>;
-  private readonly requestBuiltinSnapshot: () => Promise<CompiledSnapshot>;
+  private readonly loadCompiledRules: (disabledPacks: readonly string[]) => Promise<CompiledSnapshot>;
+  private readonly loadRuleDetails: (packId: string, ruleId: string) => Promise<RuleDetails | null>;
+  /** The compiled rules in use, and which pack set they are (see `rulesKey`). */
   private compiled: CompiledRules | undefined;
-  private packKey = '';
-  /** The compilation in progress (begun ahead of need while the page loads, or for a new pack set). */
-  private compileJob: { key: string; result: Promise<CompiledRules> } | undefined;
+  private compiledKey = '';
+  /** The rules being fetched and loaded (ahead of need while the page loads, or for a new pack set). */
+  private rulesJob: { key: string; result: Promise<{ engine: AnalysisEngine; compiled: CompiledRules }> } | undefined;
+  /** Bumped when the reader's imported packs change: the same switched-off packs then mean other rules. */
+  private importsVersion = 0;
+  /** What the card says about each rule shown so far, asked of the background once per rule. */
+  private ruleDetails = new Map<string, RuleDetails | null>();
   /**
-   * Loading the engine and packs and compiling them yield at background priority until the
-   * page has loaded, so the page's own loading goes first (see createAheadOfNeedYielder).
+   * Loading the engine and the compiled rules yields at background priority until the page
+   * has loaded, so the page's own loading goes first (see createAheadOfNeedYielder).
    */
   private readonly aheadOfNeed: AheadOfNeedYielder;
   private article!: ArticleRoot;
@@ -181,28 +160,23 @@ export class PageSession {
     this.ctx = options.ctx;
     this.doc = options.doc ?? document;
     this.makeCardOverlay = options.createCardOverlay;
-    const loadBuiltinPacks = options.loadBuiltinPacks ?? requestBuiltinPacks;
-    this.requestBuiltinPacks = sharedUntilFailure(() => loadBuiltinPacks(this.pause));
-    this.loadImportedPacks = options.loadImportedPacks ?? requestImportedPacks;
-    this.requestBuiltinSnapshot = sharedUntilFailure(options.loadBuiltinSnapshot ?? requestBuiltinSnapshot);
+    this.loadCompiledRules = options.loadCompiledRules ?? requestCompiledRules;
+    this.loadRuleDetails = options.loadRuleDetails ?? requestRuleDetails;
     this.aheadOfNeed = createAheadOfNeedYielder(globalThis, this.doc);
   }
 
   /**
    * Wires everything up and, on an article page, analyses it. The content script starts with
    * the document (`document_start`): as soon as the page's `<head>` says it is an article, the
-   * packs are fetched, and compiled in the page's idle time while the rest of it loads, so that
-   * once it is parsed little more than the article's own text is left to map, analyse and paint.
+   * compiled rules are asked for, and loaded in the page's idle time while the rest of it loads,
+   * so that once it is parsed only the article's own text is left to map, analyse and paint.
    */
   async start(): Promise<void> {
     const { ctx } = this;
     this.settings = await readStoredSettings();
     await whenHeadParsed(this.doc);
     if (this.doc.readyState === 'loading' && this.siteEnabled && declaresArticle(this.doc)) {
-      // A failure here is met again, and reported, by the analysis that needs the result. The
-      // packs are asked for first: the background answers while the engine loads.
-      this.requestBuiltinPacks().catch(() => undefined);
-      this.requestBuiltinSnapshot().catch(() => undefined);
+      // A failure here is met again, and reported, by the analysis that needs the result.
       this.ensureCompiled().catch(() => undefined);
     }
     await whenParsed(this.doc);
@@ -254,63 +228,52 @@ export class PageSession {
   /** Yields to the page: to its idle time while it loads, briefly once it has loaded. */
   private readonly pause = (): Promise<void> => this.aheadOfNeed.pause();
 
-  /**
-   * Loads the engine and packs on first use, and compiles whenever the enabled pack set
-   * changed. Callers that overlap (the early start and the first analysis) share one load and
-   * one compilation.
-   */
-  private async ensureCompiled(): Promise<{ engine: AnalysisEngine; compiled: CompiledRules }> {
-    if (!this.engine) {
-      this.engine = await import('./analysis-engine');
-      await this.pause();
-    }
-    const engine = this.engine;
-    this.builtinPacks ??= await this.requestBuiltinPacks();
-    this.available ??= { builtin: this.builtinPacks, imported: [...(await this.loadImportedPacks())] };
-    const key = packSetKey(engine, this.available, this.settings);
-    if (this.compiled && key === this.packKey) return { engine, compiled: this.compiled };
-    let job = this.compileJob;
-    if (!job || job.key !== key) {
-      job = { key, result: this.compile(engine, engine.enabledPacks(this.available, this.settings)) };
-      this.compileJob = job;
-    }
-    let compiled: CompiledRules;
-    try {
-      compiled = await job.result;
-    } finally {
-      if (this.compileJob === job) this.compileJob = undefined;
-    }
-    // A compilation for a pack set that has since changed is used by the analysis that asked
-    // for it (and soon replaced), never kept as current.
-    if (packSetKey(engine, this.available, this.settings) === key) {
-      this.compiled = compiled;
-      this.packKey = key;
-    }
-    return { engine, compiled };
+  /** Which rules the settings ask for: the packs switched off, and which imports there are. */
+  private rulesKey(): string {
+    return JSON.stringify([[...this.settings.disabledPacks].sort(), this.importsVersion]);
   }
 
-  private async compile(engine: AnalysisEngine, packs: Pack[]): Promise<CompiledRules> {
-    // With every built-in pack on and none imported (most readers), the background has compiled
-    // this very set: loading its snapshot takes a few milliseconds instead of compiling tens
-    // of thousands of phrases here, on the page's main thread, on every page.
-    const builtin = this.builtinPacks;
-    if (builtin && packs.length === builtin.length && packs.every((pack, index) => pack === builtin[index])) {
-      try {
-        const snapshot = await this.requestBuiltinSnapshot();
-        // Loading takes a task of its own: the snapshot often arrived long before (ahead of
-        // need), and without a turn here its loading would join whatever task resumes us.
-        await this.pause();
-        const compiled = engine.loadSnapshot(snapshot, packs);
-        await this.pause();
-        return compiled;
-      } catch {
-        // An older background, or one restarting: compile here instead.
-      }
+  /**
+   * Loads the engine and the compiled rules on first use, and again whenever the pack set
+   * changed. Callers that overlap (the early start and the first analysis) share one load.
+   */
+  private async ensureCompiled(): Promise<{ engine: AnalysisEngine; compiled: CompiledRules }> {
+    const key = this.rulesKey();
+    if (this.engine && this.compiled && key === this.compiledKey) return { engine: this.engine, compiled: this.compiled };
+    let job = this.rulesJob;
+    if (!job || job.key !== key) {
+      job = { key, result: this.loadRules() };
+      this.rulesJob = job;
     }
-    // Thousands of phrases take longer than one 50 ms task on a slow laptop: compile in slices.
-    const compilation = engine.createCompilation(packs);
-    await runInSlices(compilation.runSlice, () => this.ctx.isInvalid, SLICE_BUDGET_MS, this.pause);
-    return compilation.result();
+    try {
+      const loaded = await job.result;
+      // Rules for a pack set that has since changed serve the analysis that asked for them
+      // (soon replaced), and are never kept as current.
+      if (this.rulesKey() === key) {
+        this.compiled = loaded.compiled;
+        this.compiledKey = key;
+      }
+      return loaded;
+    } finally {
+      if (this.rulesJob === job) this.rulesJob = undefined;
+    }
+  }
+
+  private async loadRules(): Promise<{ engine: AnalysisEngine; compiled: CompiledRules }> {
+    const disabled = this.settings.disabledPacks;
+    // Asked for first: the background compiles (or finds its compilation) while the engine loads.
+    const snapshot = this.loadCompiledRules(disabled).catch(async () => {
+      await new Promise<void>((resolve) => this.ctx.setTimeout(() => resolve(), RULES_RETRY_MS));
+      return this.loadCompiledRules(disabled);
+    });
+    this.engine ??= await import('./analysis-engine');
+    const data = await snapshot;
+    // Loading takes a task of its own: the rules often arrived long before (ahead of need), and
+    // without a turn here their loading would join whatever task resumes us.
+    await this.pause();
+    const compiled = this.engine.loadSnapshot(data);
+    await this.pause();
+    return { engine: this.engine, compiled };
   }
 
   private enqueue(task: (generation: number) => Promise<void>): Promise<void> {
@@ -580,11 +543,8 @@ export class PageSession {
     const previous = this.settings;
     this.settings = settingsFrom(value ?? {});
     const wasEnabled = isSiteEnabled(previous, location.hostname);
-    // Before the first analysis nothing is compiled, so nothing can be stale.
-    const packsChanged =
-      this.engine !== undefined &&
-      this.available !== undefined &&
-      packSetKey(this.engine, this.available, this.settings) !== this.packKey;
+    // Before the first analysis nothing is loaded, so nothing can be stale.
+    const packsChanged = this.compiled !== undefined && this.rulesKey() !== this.compiledKey;
     const shouldRun = this.article.isArticle || this.requested;
     if (!this.siteEnabled) {
       if (wasEnabled) {
@@ -609,9 +569,9 @@ export class PageSession {
     }
   }
 
-  private async onImportedPacksChanged(): Promise<void> {
-    if (!this.engine) return;
-    this.available = { builtin: this.builtinPacks ?? [], imported: [...(await this.loadImportedPacks())] };
+  private onImportedPacksChanged(): void {
+    this.importsVersion++;
+    this.ruleDetails.clear();
     if (this.analyzed) void this.analyzeAll();
   }
 
@@ -703,10 +663,21 @@ export class PageSession {
       const element = range?.startContainer.nodeType === 1 ? (range.startContainer as Element) : range?.startContainer.parentElement;
       element?.scrollIntoView({ block: 'center', inline: 'nearest' });
     }
-    await this.ensureCard();
-    // The reader may have closed it or moved on while the card UI loaded.
+    await Promise.all([this.ensureCard(), this.ensureRuleDetails(painted.flag)]);
+    // The reader may have closed it or moved on while the card UI and the rule's text loaded.
     if (this.openFlagId === flagId) this.renderCard(true);
     return true;
+  }
+
+  private async ensureRuleDetails(flag: Flag): Promise<void> {
+    const key = `${flag.packId}/${flag.ruleId}`;
+    if (this.ruleDetails.has(key)) return;
+    try {
+      this.ruleDetails.set(key, await this.loadRuleDetails(flag.packId, flag.ruleId));
+    } catch (error) {
+      // The card still shows what was flagged and its category; the next opening asks again.
+      console.warn('Unspun: could not load the rule’s explanation', error);
+    }
   }
 
   private renderCard(_reopen: boolean): void {
@@ -718,11 +689,11 @@ export class PageSession {
     const anchor = first
       ? { left: first.left, top: first.top, right: first.right, bottom: first.bottom }
       : { left: 16, top: 16, right: 16, bottom: 16 };
-    const found = this.engine && this.compiled ? this.engine.findRule(this.compiled, painted.flag.packId, painted.flag.ruleId) : undefined;
+    const details = this.ruleDetails.get(`${painted.flag.packId}/${painted.flag.ruleId}`);
     card.show({
       flag: painted.flag,
-      rule: found?.rule,
-      packName: found?.pack.name,
+      rule: details?.rule,
+      packName: details?.packName,
       index: this.painted.indexOf(painted) + 1,
       total: this.painted.length,
       anchor,

@@ -121,7 +121,7 @@ for (const file of files) {
   for (let index = 0; index < text.length; index++) if (text[index] === '\n') lineStarts.push(index + 1);
   for (const flag of result.flags) {
     const [line, column] = lineColumn(lineStarts, flag.start);
-    const rule = findRule(compiled, flag.packId, flag.ruleId)?.rule;
+    const rule = findRule(packs, flag.packId, flag.ruleId)?.rule;
     const shown = (flag.kind === 'unsourced-assertion' && flag.trigger ? flag.trigger.text : flag.text).replace(/\s+/g, ' ');
     const quoted = flag.quoted ? ' (quoted)' : '';
     out.push(`${file}:${line}:${column}  ${flag.kind}/${flag.category}  "${shown}"${quoted}  ${rule?.explanation ?? ''}`);

@@ -36,11 +36,9 @@ export type ContentRequest = z.infer<typeof ContentRequestSchema>;
 /** Content script → background. */
 export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('flag-count'), count: z.number().int().nonnegative() }),
-  /** The content script asks for the built-in packs instead of carrying a megabyte of them on every page. */
-  z.object({ type: z.literal('get-builtin-packs') }),
-  /** …and for them compiled, so that it loads a matcher instead of compiling one on every page. */
-  z.object({ type: z.literal('get-builtin-snapshot') }),
-  /** The content script asks for the reader's imported packs, validated by the background (zod stays out of the page). */
-  z.object({ type: z.literal('get-imported-packs') }),
+  /** The content script asks for the enabled packs compiled, instead of carrying and compiling a megabyte of packs on every page. */
+  z.object({ type: z.literal('get-compiled-rules'), disabledPacks: z.array(z.string()) }),
+  /** …and for a rule's explanation, alternatives and reference when the reader opens its card. */
+  z.object({ type: z.literal('get-rule-details'), packId: z.string(), ruleId: z.string() }),
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;

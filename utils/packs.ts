@@ -26,7 +26,7 @@ export async function loadAvailablePacks(builtin: readonly Pack[]): Promise<Avai
 }
 
 /** Built-in and imported packs that the reader has not switched off; an import with a built-in's id replaces it. */
-export function enabledPacks(available: AvailablePacks, settings: Settings): Pack[] {
+export function enabledPacks(available: AvailablePacks, settings: Pick<Settings, 'disabledPacks'>): Pack[] {
   const byId = new Map<string, Pack>();
   for (const pack of [...available.builtin, ...available.imported]) byId.set(pack.id, pack);
   return [...byId.values()].filter((pack) => !settings.disabledPacks.includes(pack.id));

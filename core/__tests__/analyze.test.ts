@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText, createAnalysis } from '../analyze';
 import { compilePacks } from '../compile';
-import { loadSnapshot, snapshotOf, SnapshotMismatchError } from '../snapshot';
+import { decodeIntegers, encodeIntegers, loadSnapshot, snapshotOf, SnapshotMismatchError } from '../snapshot';
 import { testPack } from './test-pack';
 
-const compiled = compilePacks([
+const packs = [
   testPack([
     { id: 'thug', kind: 'loaded-term', category: 'name-calling', phrases: ['thug'], inflect: 'noun' },
     { id: 'slam', kind: 'loaded-term', category: 'editorializing', phrases: ['slam', 'tore into'], inflect: 'verb' },
@@ -32,7 +32,8 @@ const compiled = compilePacks([
     { id: 'clearly', kind: 'assertion-cue', category: 'certainty-marker', phrases: ['clearly'], exceptions: [{ when: 'after', phrases: ['visible'], note: 'physical sense' }] },
     { id: 'want-it', kind: 'assertion-cue', category: 'motive-claim', phrases: ['exactly how ... want it'] },
   ]),
-]);
+];
+const compiled = compilePacks(packs);
 
 const flagsOf = (text: string, hints?: Parameters<typeof analyzeText>[2]) => analyzeText(text, compiled, hints).flags;
 const texts = (text: string) => flagsOf(text).map((flag) => flag.text);
@@ -198,7 +199,6 @@ describe('paragraphs introduced by a colon', () => {
 describe('compilation in slices', () => {
   it('compiles to the same matcher as compiling at once', async () => {
     const { createCompilation } = await import('../compile');
-    const packs = compiled.packs;
     const compilation = createCompilation(packs);
     let calls = 0;
     let slices = 0;
@@ -247,15 +247,40 @@ describe('compiled snapshots', () => {
     'Critics say the so-called reform is clearly a disaster. The regime’s thugs slammed “moderate” voices. WHO said so.';
 
   it('analyze exactly as the compilation they were taken from, after a trip through JSON', () => {
-    const loaded = loadSnapshot(JSON.parse(JSON.stringify(snapshotOf(compiled))), compiled.packs);
+    const loaded = loadSnapshot(JSON.parse(JSON.stringify(snapshotOf(compiled))));
     expect(analyzeText(text, loaded)).toEqual(analyzeText(text, compiled));
     expect(analyzeText(text, loaded).flags.length).toBeGreaterThan(3);
+    expect(loaded.packs.map((pack) => pack.name)).toEqual(packs.map((pack) => pack.name));
   });
 
-  it('refuse packs other than those they were made from', () => {
-    const snapshot = snapshotOf(compiled);
-    const renamed = compiled.packs.map((pack) => ({ ...pack, rules: pack.rules.map((rule) => ({ ...rule, id: `${rule.id}-x` })) }));
-    expect(() => loadSnapshot(snapshot, renamed)).toThrow(SnapshotMismatchError);
-    expect(() => loadSnapshot(snapshot, [])).toThrow(SnapshotMismatchError);
+  it('carry none of the packs’ phrases, examples or explanations', () => {
+    const json = JSON.stringify(snapshotOf(compiled));
+    for (const rule of packs[0].rules) {
+      expect(json).not.toContain(rule.explanation);
+      for (const example of rule.examples.flag) expect(json).not.toContain(example);
+    }
+    // Phrases live only in the matcher, as word ids.
+    expect(json).not.toContain('"tore into"');
+    expect(json).not.toContain('"exchange rate"');
+  });
+
+  it('refuse a snapshot of another format', () => {
+    expect(() => loadSnapshot({ ...snapshotOf(compiled), format: 1 })).toThrow(SnapshotMismatchError);
+  });
+});
+
+describe('integer encoding of snapshots', () => {
+  it('round-trips -1, zero, and values that need one, two and three digits', () => {
+    const values = [-1, 0, 1, 16382, 16383, 16384, 268435454, 268435455, 4398046511102, 7, -1];
+    const text = encodeIntegers(values);
+    expect(decodeIntegers(text)).toEqual(values);
+    // Nothing JSON has to escape, and no surrogate halves.
+    expect(JSON.stringify(text)).toBe(`"${text}"`);
+    expect([...text].every((unit) => unit.charCodeAt(0) >= 0x1000 && unit.charCodeAt(0) < 0xd800)).toBe(true);
+  });
+
+  it('refuses what it cannot encode', () => {
+    expect(() => encodeIntegers([-2])).toThrow(RangeError);
+    expect(() => encodeIntegers([0.5])).toThrow(RangeError);
   });
 });

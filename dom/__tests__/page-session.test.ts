@@ -13,10 +13,10 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CardProps } from '../../components/Card';
 import type { CardOverlay } from '../../components/card/card-overlay';
 import { BUILTIN_PACKS } from '../../core/builtin-packs';
-import { compilePacks } from '../../core/compile';
+import { compilePacks, findRule } from '../../core/compile';
 import { snapshotOf, type CompiledSnapshot } from '../../core/snapshot';
 import { updateSettings } from '../../utils/settings';
-import { PageSession } from '../page-session';
+import { PageSession, type PageSessionOptions } from '../page-session';
 
 const ARTICLE = readFileSync(path.resolve(__dirname, '../../tests/fixtures/pages/article.html'), 'utf8');
 
@@ -34,6 +34,19 @@ async function until<T>(read: () => T, done: (value: T) => boolean, timeout = 80
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** What the background would send: the built-in packs the reader left on, compiled, after a trip through JSON. */
+async function compiledRules(disabledPacks: readonly string[]): Promise<CompiledSnapshot> {
+  const packs = BUILTIN_PACKS.filter((pack) => !disabledPacks.includes(pack.id));
+  return JSON.parse(JSON.stringify(snapshotOf(compilePacks(packs))));
+}
+
+async function ruleDetails(packId: string, ruleId: string) {
+  const found = findRule(BUILTIN_PACKS, packId, ruleId);
+  return found ? { packName: found.pack.name, rule: found.rule } : null;
+}
+
+const RULES: Pick<PageSessionOptions, 'loadCompiledRules' | 'loadRuleDetails'> = { loadCompiledRules: compiledRules, loadRuleDetails: ruleDetails };
 
 const markedText = (within: ParentNode = document) =>
   [...within.querySelectorAll('unspun-mark')].map((mark) => mark.textContent).join('|');
@@ -53,12 +66,7 @@ beforeEach(async () => {
     isOpen: false,
     isCardHost: () => false,
   };
-  session = new PageSession({
-    ctx,
-    createCardOverlay: async () => overlay,
-    loadBuiltinPacks: async () => BUILTIN_PACKS,
-    loadImportedPacks: async () => [],
-  });
+  session = new PageSession({ ctx, createCardOverlay: async () => overlay, ...RULES });
   await session.start();
 }, 60_000);
 
@@ -109,6 +117,9 @@ describe('page session on a news article', () => {
     const flags = session.report().flags;
     expect(await session.step('next')).toBe(true);
     expect(shown.at(-1)!.flag.id).toBe(flags[0].id);
+    // The rule's explanation comes from the packs (the background's), not from the compiled rules.
+    expect(shown.at(-1)!.rule?.explanation).toBe(findRule(BUILTIN_PACKS, flags[0].packId, flags[0].ruleId)!.rule.explanation);
+    expect(shown.at(-1)!.packName).toBe(findRule(BUILTIN_PACKS, flags[0].packId, flags[0].ruleId)!.pack.name);
     await session.step('next');
     expect(shown.at(-1)!.flag.id).toBe(flags[1].id);
     await session.step('previous');
@@ -139,7 +150,7 @@ describe('page session on a news article', () => {
     clean.innerHTML = document.body.innerHTML; // the untouched page, from our own fixture file
     ctx.notifyInvalidated();
     ctx = new ContentScriptContext('content');
-    session = new PageSession({ ctx, createCardOverlay: async () => ({ show() {}, hide() {}, isOpen: false, isCardHost: () => false }), loadBuiltinPacks: async () => BUILTIN_PACKS, loadImportedPacks: async () => [] });
+    session = new PageSession({ ctx, createCardOverlay: async () => ({ show() {}, hide() {}, isOpen: false, isCardHost: () => false }), ...RULES });
     await session.start();
     expect(markedText()).not.toBe('');
     await updateSettings((settings) => ({ ...settings, disabledSites: ['news.example'] }));
@@ -191,37 +202,75 @@ describe('page session on a news article', () => {
   });
 });
 
-describe('page session with the compiled packs from the background', () => {
-  /** The built-in packs compiled, with "slammed" renamed: a page analysed with it shows whether the snapshot was used. */
-  function doctoredSnapshot() {
-    const snapshot = snapshotOf(compilePacks(BUILTIN_PACKS));
-    return { ...snapshot, words: snapshot.words.map((word) => (word === 'slammed' ? 'not-a-word' : word)) };
-  }
-
-  async function startWith(loadBuiltinSnapshot: () => Promise<CompiledSnapshot>) {
+describe('page session with the compiled rules from the background', () => {
+  async function startWith(options: Partial<PageSessionOptions>) {
     ctx.notifyInvalidated();
     loadPage(ARTICLE);
     ctx = new ContentScriptContext('content');
-    const overlay: CardOverlay = { show() {}, hide() {}, isOpen: false, isCardHost: () => false };
-    session = new PageSession({ ctx, createCardOverlay: async () => overlay, loadBuiltinPacks: async () => BUILTIN_PACKS, loadImportedPacks: async () => [], loadBuiltinSnapshot });
+    const overlay: CardOverlay = { show: (props) => void shown.push(props), hide() {}, isOpen: false, isCardHost: () => false };
+    session = new PageSession({ ctx, createCardOverlay: async () => overlay, ...RULES, ...options });
     await session.start();
     return until(() => session.report(), (report) => report.analyzed && report.flags.length > 0);
   }
 
-  it('analyses with the snapshot instead of compiling when every built-in pack is on', async () => {
-    expect(markedText()).toContain('slammed');
-    const report = await startWith(async () => doctoredSnapshot());
+  it('analyses with the rules the background sent, asking for the packs the reader left on', async () => {
+    const asked: string[][] = [];
+    await updateSettings((settings) => ({ ...settings, disabledPacks: ['en-certainty'] }));
+    const report = await startWith({
+      loadCompiledRules: async (disabled) => {
+        asked.push([...disabled]);
+        // "slammed" renamed: a page analysed without it shows these rules were used.
+        const snapshot = await compiledRules(disabled);
+        return { ...snapshot, words: snapshot.words.replace(/(^| )slammed( |$)/, '$1not-a-word$2') };
+      },
+    });
+    expect(asked).toEqual([['en-certainty']]);
     expect(report.flags.map((flag) => flag.text)).not.toContain('slammed');
+    expect(report.flags.some((flag) => flag.packId === 'en-certainty')).toBe(false);
     expect(report.flags.length).toBeGreaterThan(3);
   }, 30_000);
 
-  it('compiles for itself when the reader has switched a pack off, or the background cannot answer', async () => {
-    await updateSettings((settings) => ({ ...settings, disabledPacks: ['en-distancing'] }));
-    expect((await startWith(async () => doctoredSnapshot())).flags.map((flag) => flag.text)).toContain('slammed');
-    await updateSettings((settings) => ({ ...settings, disabledPacks: [] }));
-    const failing = await startWith(async () => {
-      throw new Error('background restarting');
+  it('asks again for the rules when the reader switches a pack back on, and re-highlights', async () => {
+    await updateSettings((settings) => ({ ...settings, disabledPacks: ['en-loaded-emotive', 'en-loaded-labels'] }));
+    const asked: string[][] = [];
+    const before = await startWith({
+      loadCompiledRules: async (disabled) => {
+        asked.push([...disabled]);
+        return compiledRules(disabled);
+      },
     });
-    expect(failing.flags.map((flag) => flag.text)).toContain('slammed');
+    expect(before.flags.map((flag) => flag.text)).not.toContain('slammed');
+    await updateSettings((settings) => ({ ...settings, disabledPacks: ['en-loaded-labels'] }));
+    const after = await until(() => session.report(), (report) => report.flags.some((flag) => flag.text === 'slammed'));
+    expect(after.analyzed).toBe(true);
+    expect(asked).toEqual([['en-loaded-emotive', 'en-loaded-labels'], ['en-loaded-labels']]);
+  }, 30_000);
+
+  it('asks once more when the background does not answer at first (it may be starting)', async () => {
+    let calls = 0;
+    const report = await startWith({
+      loadCompiledRules: async (disabled) => {
+        if (++calls === 1) throw new Error('Could not establish connection. Receiving end does not exist.');
+        return compiledRules(disabled);
+      },
+    });
+    expect(calls).toBe(2);
+    expect(report.flags.map((flag) => flag.text)).toContain('slammed');
+  }, 30_000);
+
+  it('still opens the card, without the explanation, when the rule’s text cannot be fetched', async () => {
+    await startWith({
+      loadRuleDetails: async () => {
+        throw new Error('background restarting');
+      },
+    });
+    const warn = console.warn;
+    console.warn = () => undefined;
+    try {
+      expect(await session.step('next')).toBe(true);
+    } finally {
+      console.warn = warn;
+    }
+    expect(shown.at(-1)).toMatchObject({ flag: { id: session.report().flags[0].id }, rule: undefined, packName: undefined });
   }, 30_000);
 });

@@ -169,7 +169,7 @@ function explanationFor(sentence: string, word: string): string {
   const compiled = compilePacks(BUILTIN_PACKS);
   const flag = analyzeText(sentence, compiled).flags.find((flag) => flag.text === word);
   if (!flag) throw new Error(`the core flags no "${word}" in "${sentence}"`);
-  const found = findRule(compiled, flag.packId, flag.ruleId);
+  const found = findRule(BUILTIN_PACKS, flag.packId, flag.ruleId);
   if (!found) throw new Error(`no built-in rule ${flag.packId}/${flag.ruleId}`);
   return found.rule.explanation;
 }
