@@ -3,6 +3,7 @@
  * the CLI, the evaluation, the benchmark and the content script share one code path; the
  * content script runs it in slices and yields to the page in between.
  */
+import { flagsAt, letterWordStarts, UPPERCASE_LETTER } from './characters';
 import { findPhraseMatches, type CompiledRule, type CompiledRules, type PhraseMatch } from './compile';
 import type { AnalysisStats, Flag, FlagKind, StructureHints, TextSpan } from './flag';
 import { CALLED, CONTINUING_PRONOUNS, NAMING_WORDS, SO } from './analysis-words';
@@ -271,9 +272,9 @@ export function createAnalysis(text: string, compiled: CompiledRules, hints: Str
     if (!within(quotation, sentence)) return false;
     const inner = text.slice(quotation.innerStart, quotation.innerEnd).trim();
     if (inner.length === 0 || /[.!?,;:]$/.test(inner)) return false;
-    const innerWords = inner.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) ?? [];
+    const innerWords = letterWordStarts(inner);
     if (innerWords.length === 0 || innerWords.length > scareQuoteWords) return false;
-    if (innerWords.every((word) => /^\p{Lu}/u.test(word))) return false;
+    if (innerWords.every((start) => (flagsAt(inner, start) & UPPERCASE_LETTER) !== 0)) return false;
     // The sentence's last word before the quotation, if any.
     let previous = -1;
     for (let index = from; index < tokens.starts.length && tokens.starts[index] < quotation.start; index++) previous = index;

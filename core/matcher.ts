@@ -1,26 +1,29 @@
 /**
  * The phrase matcher: a word trie over vocabulary ids, stored as flat integer arrays. Matching
  * walks it from each word of a text, so its cost depends on the text and the longest phrase,
- * not on how many rules there are. Flat arrays of small integers rather than objects and maps:
- * they match as fast, take a fraction of the memory, and are already what JSON.parse returns,
- * so a compiled matcher can be made once (in the background, say) and used elsewhere as it arrives.
+ * not on how many rules there are. Flat integer arrays rather than objects and maps: they match
+ * as fast, take a fraction of the memory, and travel as bytes, so a compiled matcher can be made
+ * once (in the background) and used elsewhere as it arrives (see ./snapshot).
  */
 import { GAP, MAX_GAP_WORDS, type Tokens } from './tokenize';
 import type { Vocabulary } from './vocabulary';
 
+/** Compiled here as 32-bit; a snapshot stores an array whose values all fit in 16 bits as 16-bit (./snapshot). */
+export type IntegerArray = Int32Array | Int16Array;
+
 export interface PhraseMatcher {
   /** For each word id, the node after that word from the root, or -1 where no phrase starts with it. */
-  firstNodes: readonly number[];
+  firstNodes: IntegerArray;
   /** Node n's children are the edges edgeStart[n] to edgeStart[n + 1] - 1, sorted by word id. */
-  edgeStart: readonly number[];
-  edgeWord: readonly number[];
-  edgeNode: readonly number[];
+  edgeStart: IntegerArray;
+  edgeWord: IntegerArray;
+  edgeNode: IntegerArray;
   /** The node after a gap of one to three words from node n, or -1. */
-  gapNode: readonly number[];
+  gapNode: IntegerArray;
   /** The phrases ending at node n are outputs outputStart[n] to outputStart[n + 1] - 1. */
-  outputStart: readonly number[];
+  outputStart: IntegerArray;
   /** The index (in compilation order) of the rule each output belongs to. */
-  outputRule: readonly number[];
+  outputRule: IntegerArray;
   /** The words as written (GAP where the phrase has a gap) of outputs of case-sensitive rules. */
   outputRaw: ReadonlyMap<number, readonly string[]>;
 }
@@ -84,12 +87,12 @@ export class MatcherBuilder {
       outputs += node.outputs?.length ?? 0;
     }
     const nodes = order.length;
-    const edgeStart = filled(nodes + 1, 0);
-    const edgeWord = filled(edges, 0);
-    const edgeNode = filled(edges, 0);
-    const gapNode = filled(nodes, -1);
-    const outputStart = filled(nodes + 1, 0);
-    const outputRule = filled(outputs, 0);
+    const edgeStart = new Int32Array(nodes + 1);
+    const edgeWord = new Int32Array(edges);
+    const edgeNode = new Int32Array(edges);
+    const gapNode = new Int32Array(nodes).fill(-1);
+    const outputStart = new Int32Array(nodes + 1);
+    const outputRule = new Int32Array(outputs);
     const outputRaw = new Map<number, readonly string[]>();
     let edge = 0;
     let output = 0;
@@ -115,7 +118,7 @@ export class MatcherBuilder {
     }
     edgeStart[nodes] = edge;
     outputStart[nodes] = output;
-    const firstNodes = filled(vocabularySize, -1);
+    const firstNodes = new Int32Array(vocabularySize).fill(-1);
     for (const [word, child] of this.root.next ?? []) firstNodes[word] = child.index;
     return { firstNodes, edgeStart, edgeWord, edgeNode, gapNode, outputStart, outputRule, outputRaw };
   }
@@ -126,7 +129,7 @@ export class MatcherBuilder {
  * handful of edges, nearly in order already (ids are given in order of first appearance), where
  * insertion sort is fastest; a large one is sorted as pairs.
  */
-function sortEdges(words: number[], nodes: number[], from: number, to: number): void {
+function sortEdges(words: Int32Array, nodes: Int32Array, from: number, to: number): void {
   if (to - from > 64) {
     const pairs = Array.from({ length: to - from }, (_, offset) => [words[from + offset], nodes[from + offset]]);
     pairs.sort((a, b) => a[0] - b[0]);
@@ -148,13 +151,6 @@ function sortEdges(words: number[], nodes: number[], from: number, to: number): 
     words[at + 1] = word;
     nodes[at + 1] = node;
   }
-}
-
-/** An array of `length` copies of `value`, built by pushing so V8 keeps it packed (no holes to check on every read). */
-function filled(length: number, value: number): number[] {
-  const array: number[] = [];
-  for (let index = 0; index < length; index++) array.push(value);
-  return array;
 }
 
 /** The child of `node` after word id `word`, or -1: a binary search over the node's sorted edges. */

@@ -7,6 +7,8 @@
  * every paragraph of the shared corpora.
  */
 import { codePointAt, codePointTable } from './characters';
+import { SENTENCE_KIND_RUNS } from './unicode-data';
+import { decodeRuns, valueAt } from './unicode-runs';
 
 const enum Kind {
   Other,
@@ -26,42 +28,11 @@ const enum Kind {
   SContinue,
 }
 
-// The Sentence_Break property is not exposed to regular expressions; these are its definitions
-// in UAX #29, table 4, from properties that are.
-const EXTEND = /[\p{Grapheme_Extend}\p{Mc}\p{Emoji_Modifier}\u200D]/u;
-const FORMAT = /\p{Cf}/u;
-const SPACE = /\p{White_Space}/u;
-const LOWER = /\p{Lowercase}/u;
-const UPPER = /[\p{Uppercase}\p{Lt}]/u;
-const OLETTER = /[\p{Alphabetic}\u05F3]/u;
-const NUMERIC = /[\p{Nd}\u066B\u066C]/u;
-const FULLWIDTH_DIGIT = /[\uFF10-\uFF19]/u;
-const ATERM = /[.\u2024\uFE52\uFF0E]/u;
-const STERM = /\p{Sentence_Terminal}/u;
-const CLOSE = /[\p{Ps}\p{Pe}\p{Pi}\p{Pf}"'\u05F4\u2E00-\u2E0D\u2E1C\u2E1D\u2E20\u2E21]/u;
-const SCONTINUE =
-  /[,\-:;\u037E\u0589\u060C\u060D\u07F8\u1802\u1808\u2013\u2014\u3001\uFE10\uFE11\uFE13\uFE31\uFE32\uFE50\uFE51\uFE55\uFE58\uFE63\uFF0C\uFF0D\uFF1A\uFF1B\uFF64]/u;
+// The Sentence_Break property of each code point, from the table written from its definitions
+// (scripts/lib/unicode-reference.ts numbers the kinds as `Kind` does).
+const KIND_RUNS = decodeRuns(SENTENCE_KIND_RUNS);
 
-function classify(codePoint: number): Kind {
-  if (codePoint === 0x0d) return Kind.CR;
-  if (codePoint === 0x0a) return Kind.LF;
-  if (codePoint === 0x85 || codePoint === 0x2028 || codePoint === 0x2029) return Kind.Sep;
-  const character = String.fromCodePoint(codePoint);
-  if (EXTEND.test(character)) return Kind.Extend;
-  if (codePoint !== 0x200c && FORMAT.test(character)) return Kind.Format;
-  if (SPACE.test(character)) return Kind.Sp;
-  if (LOWER.test(character)) return Kind.Lower;
-  if (UPPER.test(character)) return Kind.Upper;
-  if (OLETTER.test(character)) return Kind.OLetter;
-  if (NUMERIC.test(character) && !FULLWIDTH_DIGIT.test(character)) return Kind.Numeric;
-  if (ATERM.test(character)) return Kind.ATerm;
-  if (STERM.test(character)) return Kind.STerm;
-  if (CLOSE.test(character)) return Kind.Close;
-  if (SCONTINUE.test(character)) return Kind.SContinue;
-  return Kind.Other;
-}
-
-const kindOf: (codePoint: number) => Kind = codePointTable(classify);
+const kindOf = codePointTable((codePoint) => valueAt(KIND_RUNS, codePoint)) as (codePoint: number) => Kind;
 
 /** Reads text[start, end) one character at a time, Extend and Format folded into the character before them (SB5). */
 class Reader {

@@ -4,7 +4,7 @@
  * and "Sen." undone. Most blocks of news hold a single sentence, which a character check finds
  * without running the rules at all.
  */
-import { flagsAt, SENTENCE_BREAK } from './characters';
+import { CLOSING, codePointAt, flagsAt, SENTENCE_BREAK, TERMINATOR } from './characters';
 import type { TextSpan } from './flag';
 import { sentenceEnds } from './sentence-breaks';
 
@@ -17,18 +17,31 @@ const ABBREVIATION_BEFORE_BREAK =
   /(?:^|[\s(])(?:Mr|Mrs|Ms|Messrs|Dr|Prof|Sen|Sens|Rep|Reps|Gov|Govs|Gen|Lt|Col|Maj|Capt|Cmdr|Sgt|Adm|Rev|Fr|St|Jr|Sr|Hon|Pres|Supt|Insp|Det|No|Nos|Vol|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|U\.S|U\.K|U\.N|[A-Z])\.$/;
 
 /**
- * The end of a one-sentence block, from its first terminator: terminators, each run followed by
- * closing marks and then spaces (UAX #29 rules SB8a–SB11). A closing mark after a space starts a
- * new "sentence" under the rules, so that case is left to them.
+ * Whether text[start, end) is the end of a one-sentence block, from its first terminator:
+ * terminators, each run followed by closing marks and then spaces (UAX #29 rules SB8a–SB11),
+ * that is `/^(?:[\p{Sentence_Terminal}\u2024\uFE52\uFF0E]+[\p{Ps}\p{Pe}\p{Pf}\p{Pi}"']*[ \t\u00a0]*)+$/u`.
+ * A closing mark after a space starts a new "sentence" under the rules, so that case is left to them.
  */
-const SENTENCE_TAIL =
-  /^(?:[\p{Sentence_Terminal}\u2024\uFE52\uFF0E]+[\p{Ps}\p{Pe}\p{Pf}\p{Pi}"']*[ \t\u00a0]*)+$/u;
+export function isSentenceTail(text: string, start: number, end: number): boolean {
+  // What the last character was: nothing yet, a terminator, a closing mark, a space.
+  let last: 'none' | 'terminator' | 'closing' | 'space' = 'none';
+  for (let at = start; at < end; ) {
+    const codePoint = codePointAt(text, at);
+    const flags = flagsAt(text, at);
+    if ((flags & TERMINATOR) !== 0) last = 'terminator';
+    else if ((flags & CLOSING) !== 0 && (last === 'terminator' || last === 'closing')) last = 'closing';
+    else if ((codePoint === 0x20 || codePoint === 0x09 || codePoint === 0xa0) && last !== 'none') last = 'space';
+    else return false;
+    at += codePoint > 0xffff ? 2 : 1;
+  }
+  return last !== 'none';
+}
 
 /** Whether text[start, end) may hold more than one sentence: a terminator or paragraph separator before its end. */
 function mayHoldSeveralSentences(text: string, start: number, end: number): boolean {
   for (let at = start; at < end; at++) {
     // A surrogate pair is looked up as one code point at its first half; its second half is no break.
-    if ((flagsAt(text, at) & SENTENCE_BREAK) !== 0) return !SENTENCE_TAIL.test(text.slice(at, end));
+    if ((flagsAt(text, at) & SENTENCE_BREAK) !== 0) return !isSentenceTail(text, at, end);
   }
   return false;
 }
