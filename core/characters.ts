@@ -6,7 +6,7 @@
  * The tables (./unicode-data) are written from the same properties and tested against them.
  */
 import { CHARACTER_FLAG_RUNS } from './unicode-data';
-import { decodeRuns, valueAt } from './unicode-runs';
+import { valueAt } from './unicode-runs';
 
 /** A letter, digit or combining mark: part of a word. */
 export const WORD_CHARACTER = 1;
@@ -49,10 +49,8 @@ export function codePointTable(classify: (codePoint: number) => number): (codePo
   };
 }
 
-const FLAG_RUNS = decodeRuns(CHARACTER_FLAG_RUNS);
-
 /** The flags above for one code point. */
-export const characterFlags = codePointTable((codePoint) => valueAt(FLAG_RUNS, codePoint));
+export const characterFlags = codePointTable((codePoint) => valueAt(CHARACTER_FLAG_RUNS, codePoint));
 
 /** The flags of the 128 ASCII characters, read directly by the hottest loops. */
 export const ASCII_FLAGS: Uint8Array = Uint8Array.from({ length: 0x80 }, (_, code) => characterFlags(code));

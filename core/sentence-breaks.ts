@@ -8,7 +8,7 @@
  */
 import { codePointAt, codePointTable } from './characters';
 import { SENTENCE_KIND_RUNS } from './unicode-data';
-import { decodeRuns, valueAt } from './unicode-runs';
+import { valueAt } from './unicode-runs';
 
 const enum Kind {
   Other,
@@ -30,9 +30,7 @@ const enum Kind {
 
 // The Sentence_Break property of each code point, from the table written from its definitions
 // (scripts/lib/unicode-reference.ts numbers the kinds as `Kind` does).
-const KIND_RUNS = decodeRuns(SENTENCE_KIND_RUNS);
-
-const kindOf = codePointTable((codePoint) => valueAt(KIND_RUNS, codePoint)) as (codePoint: number) => Kind;
+const kindOf = codePointTable((codePoint) => valueAt(SENTENCE_KIND_RUNS, codePoint)) as (codePoint: number) => Kind;
 
 /** Reads text[start, end) one character at a time, Extend and Format folded into the character before them (SB5). */
 class Reader {

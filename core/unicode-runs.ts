@@ -4,75 +4,53 @@
  * by `npm run unicode` from Unicode-property regular expressions (scripts/lib/unicode-reference.ts);
  * the core looks characters up here instead of compiling those expressions in every page.
  *
- * Text form: per run, the distance from the previous run's start, then the value, each a
- * number in base 32, most significant digit first, continuation digits from `MORE_DIGITS` and
- * the last digit from `LAST_DIGIT` (plain ASCII letters and digits: nothing to escape).
+ * Text form: five base64url digits per run, most significant first, for start × 256 + value.
+ * Fixed-width runs are searched where they lie, in the text: a page never spends a loop
+ * decoding a table (interpreted, cold, such a loop cost several milliseconds), and a lookup
+ * reads a dozen runs. Callers memoize lookups per code point (see codePointTable).
  */
-const MORE_DIGITS = 'abcdefghijklmnopqrstuvwxyz012345';
-const LAST_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ6789+/';
+const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const RUN_WIDTH = 5;
 
-export interface RunTable {
-  starts: Int32Array;
-  values: Uint8Array;
-}
-
-function encodeNumber(value: number): string {
-  let digits = LAST_DIGITS[value % 32];
-  for (let rest = Math.floor(value / 32); rest > 0; rest = Math.floor(rest / 32)) digits = MORE_DIGITS[rest % 32] + digits;
-  return digits;
-}
+/** Digit value per character code; -1 for anything else. */
+const DIGIT_OF = new Int8Array(128).fill(-1);
+for (let digit = 0; digit < 64; digit++) DIGIT_OF[DIGITS.charCodeAt(digit)] = digit;
 
 export function encodeRuns(runs: ReadonlyArray<readonly [start: number, value: number]>): string {
-  let previous = 0;
   return runs
-    .map(([start, value]) => {
-      if (value < 0 || value > 255) throw new RangeError(`a run value must fit in a byte, not ${value}`);
-      const text = encodeNumber(start - previous) + encodeNumber(value);
-      previous = start;
+    .map(([start, value], index) => {
+      if (!Number.isInteger(value) || value < 0 || value > 255) throw new RangeError(`a run value must fit in a byte, not ${value}`);
+      if (index > 0 && start <= runs[index - 1][0]) throw new RangeError('runs must start in increasing order');
+      if (index === 0 && start !== 0) throw new RangeError('the first run must start at U+0000');
+      let packed = start * 256 + value;
+      let text = '';
+      for (let digit = 0; digit < RUN_WIDTH; digit++, packed = Math.floor(packed / 64)) text = DIGITS[packed % 64] + text;
       return text;
     })
     .join('');
 }
 
-/** Digit value per character code, plus 32 for a last digit; -1 for anything else. */
-const DIGIT_OF = new Int8Array(128).fill(-1);
-for (let digit = 0; digit < 32; digit++) {
-  DIGIT_OF[MORE_DIGITS.charCodeAt(digit)] = digit;
-  DIGIT_OF[LAST_DIGITS.charCodeAt(digit)] = digit + 32;
+function packedRun(table: string, run: number): number {
+  let packed = 0;
+  for (let offset = run * RUN_WIDTH; offset < (run + 1) * RUN_WIDTH; offset++) packed = packed * 64 + DIGIT_OF[table.charCodeAt(offset)];
+  return packed;
 }
 
-export function decodeRuns(text: string): RunTable {
-  const numbers: number[] = [];
-  let pending = 0;
-  for (let index = 0; index < text.length; index++) {
-    const digit = DIGIT_OF[text.charCodeAt(index)] ?? -1;
-    if (digit < 0) throw new Error(`not a run table: ${JSON.stringify(text[index])} at ${index}`);
-    if (digit < 32) pending = pending * 32 + digit;
-    else {
-      numbers.push(pending * 32 + digit - 32);
-      pending = 0;
-    }
-  }
-  const starts = new Int32Array(numbers.length >> 1);
-  const values = new Uint8Array(numbers.length >> 1);
-  let start = 0;
-  for (let run = 0; run < starts.length; run++) {
-    start += numbers[run * 2];
-    starts[run] = start;
-    values[run] = numbers[run * 2 + 1];
-  }
-  return { starts, values };
+/** Whether `table` is a run table this module can search. */
+export function isRunTable(table: string): boolean {
+  if (table.length === 0 || table.length % RUN_WIDTH !== 0) return false;
+  for (let index = 0; index < table.length; index++) if ((DIGIT_OF[table.charCodeAt(index)] ?? -1) < 0) return false;
+  return packedRun(table, 0) >> 8 === 0;
 }
 
-/** The value of the run holding `codePoint`: a binary search over the starts. */
-export function valueAt(table: RunTable, codePoint: number): number {
-  const { starts } = table;
+/** The value of the run holding `codePoint`: a binary search over the runs' starts. */
+export function valueAt(table: string, codePoint: number): number {
   let low = 0;
-  let high = starts.length - 1;
+  let high = table.length / RUN_WIDTH - 1;
   while (low < high) {
     const middle = (low + high + 1) >> 1;
-    if (starts[middle] <= codePoint) low = middle;
+    if (packedRun(table, middle) >> 8 <= codePoint) low = middle;
     else high = middle - 1;
   }
-  return table.values[low];
+  return packedRun(table, low) & 0xff;
 }

@@ -266,7 +266,12 @@ export class PageSession {
       await new Promise<void>((resolve) => this.ctx.setTimeout(() => resolve(), RULES_RETRY_MS));
       return this.loadCompiledRules(disabled);
     });
-    this.engine ??= await import('./analysis-engine');
+    if (!this.engine) {
+      // Evaluating the engine's modules is a task of its own (in the page's idle time while it
+      // loads), not an addition to whichever task asked for the rules.
+      await this.pause();
+      this.engine ??= await import('./analysis-engine');
+    }
     const data = await snapshot;
     // Loading takes a task of its own: the rules often arrived long before (ahead of need), and
     // without a turn here their loading would join whatever task resumes us.
