@@ -5,7 +5,7 @@
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { compilePacks, analyzeText, loadSnapshot, snapshotOf, type CompiledRules, type CompiledSnapshot } from '../core/index';
+import { compilePacks, analyzeText, type CompiledRules } from '../core/index';
 import type { Pack } from '../core/schema';
 import {
   alexAnalyzer,
@@ -82,9 +82,6 @@ export interface EngineResults {
     msX10: Summary;
     heapBytes: number;
     heapBytesX10: number;
-    /** The compiled built-in packs as a JSON snapshot: its size, and JSON.parse plus loading it. */
-    snapshotBytes: number;
-    snapshotLoadMs: Summary;
   };
 }
 
@@ -271,13 +268,9 @@ export function runEngineBench({ packs, comparison, rounds, log }: EngineInput):
   log('engine: compile time and matcher memory');
   const compileMs: number[] = [];
   const compileX10Ms: number[] = [];
-  const snapshotLoadMs: number[] = [];
-  const snapshotJson = JSON.stringify(snapshotOf(compiled));
   for (let run = 0; run < 7; run++) {
     collectGarbage();
     compileMs.push(timeMs(() => compilePacks(packs)));
-    collectGarbage();
-    snapshotLoadMs.push(timeMs(() => loadSnapshot(JSON.parse(snapshotJson) as CompiledSnapshot)));
     if (run < 3) {
       collectGarbage();
       compileX10Ms.push(timeMs(() => compilePacks(packsX10)));
@@ -346,8 +339,6 @@ export function runEngineBench({ packs, comparison, rounds, log }: EngineInput):
       msX10: summarize(compileX10Ms),
       heapBytes: heapOf(packs),
       heapBytesX10: heapOf(packsX10),
-      snapshotBytes: Buffer.byteLength(snapshotJson),
-      snapshotLoadMs: summarize(snapshotLoadMs),
     },
   };
   return { results, compiled, compiledX10, largestAnalyzedText: sizes[measured - 1]! };

@@ -143,10 +143,6 @@ function tables(results: Results): Table[] {
       ['floor on the 10 MB text', `${fixed(engine.largeText.floor.megabytesPerSecond, 2)} MB/s`],
       ['compile built-in packs', `${fixed(engine.compile.ms.median, 1)} ms (${engine.packs.count} packs, ${engine.packs.rules} rules, ${engine.packs.phrases} phrases)`],
       ['compile ×10 packs', `${fixed(engine.compile.msX10.median, 1)} ms`],
-      [
-        'load the compiled built-in packs from a JSON snapshot',
-        `${fixed(engine.compile.snapshotLoadMs.median, 1)} ms with JSON.parse (${fixed(engine.compile.snapshotBytes / 1e3, 0)} kB)`,
-      ],
       ['heap of compiled matcher', `${fixed(engine.compile.heapBytes / 1e6, 2)} MB (×10 rules: ${fixed(engine.compile.heapBytesX10 / 1e6, 2)} MB)`],
     ],
   });

@@ -152,7 +152,7 @@ function compiledRule(pack: Pack, rule: Rule, wordId: (word: string) => number):
   };
 }
 
-/** The finished compilation, from its parts (also used to load a snapshot). */
+/** The finished compilation, from its parts. */
 export function assemble(
   packs: readonly CompiledPack[],
   rules: readonly CompiledRule[],

@@ -4,4 +4,3 @@ export { analyzeText, createAnalysis, type AnalysisResult, type ResumableAnalysi
 export * from './schema';
 export * from './flag';
 export * from './labels';
-export { loadSnapshot, snapshotOf, SnapshotMismatchError, type CompiledSnapshot } from './snapshot';

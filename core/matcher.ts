@@ -2,28 +2,24 @@
  * The phrase matcher: a word trie over vocabulary ids, stored as flat integer arrays. Matching
  * walks it from each word of a text, so its cost depends on the text and the longest phrase,
  * not on how many rules there are. Flat integer arrays rather than objects and maps: they match
- * as fast, take a fraction of the memory, and travel as bytes, so a compiled matcher can be made
- * once (in the background) and used elsewhere as it arrives (see ./snapshot).
+ * as fast and take a fraction of the memory.
  */
 import { GAP, MAX_GAP_WORDS, type Tokens } from './tokenize';
 import type { Vocabulary } from './vocabulary';
 
-/** Compiled here as 32-bit; a snapshot stores an array whose values all fit in 16 bits as 16-bit (./snapshot). */
-export type IntegerArray = Int32Array | Int16Array;
-
 export interface PhraseMatcher {
   /** For each word id, the node after that word from the root, or -1 where no phrase starts with it. */
-  firstNodes: IntegerArray;
+  firstNodes: Int32Array;
   /** Node n's children are the edges edgeStart[n] to edgeStart[n + 1] - 1, sorted by word id. */
-  edgeStart: IntegerArray;
-  edgeWord: IntegerArray;
-  edgeNode: IntegerArray;
+  edgeStart: Int32Array;
+  edgeWord: Int32Array;
+  edgeNode: Int32Array;
   /** The node after a gap of one to three words from node n, or -1. */
-  gapNode: IntegerArray;
+  gapNode: Int32Array;
   /** The phrases ending at node n are outputs outputStart[n] to outputStart[n + 1] - 1. */
-  outputStart: IntegerArray;
+  outputStart: Int32Array;
   /** The index (in compilation order) of the rule each output belongs to. */
-  outputRule: IntegerArray;
+  outputRule: Int32Array;
   /** The words as written (GAP where the phrase has a gap) of outputs of case-sensitive rules. */
   outputRaw: ReadonlyMap<number, readonly string[]>;
 }

@@ -26,21 +26,21 @@ function hashOf(word: string): number {
 }
 
 /** An open-addressing hash table over the words, at most half full so probes stay short. */
-export interface VocabularyTable {
+interface Table {
   /** id + 1 per slot, 0 for an empty slot. */
-  slots: Int32Array | Int16Array;
+  slots: Int32Array;
   /** Each slot's full hash, so a probe rejects a different word without reading it. */
   slotHashes: Int32Array;
   mask: number;
   /** Every word back to back, with each id's start: one contiguous string to compare against. */
   pool: string;
-  poolStarts: Int32Array | Int16Array;
+  poolStarts: Int32Array;
 }
 
-function buildTable(words: readonly string[]): VocabularyTable {
+function buildTable(words: readonly string[]): Table {
   let size = 2;
   while (size < words.length * 2) size *= 2;
-  const table: VocabularyTable = {
+  const table: Table = {
     slots: new Int32Array(size),
     slotHashes: new Int32Array(size),
     mask: size - 1,
@@ -62,46 +62,24 @@ function buildTable(words: readonly string[]): VocabularyTable {
 }
 
 export class Vocabulary {
-  /** Words by id, normalized as `normalizeWord` leaves them; for a vocabulary made from a table, read back from it when first asked for. */
-  private wordList: string[] | undefined;
+  /** Words by id; normalized as `normalizeWord` leaves them. */
+  readonly words: string[];
   /** Ids by word while words are being added (compiling); lookups use the table. */
   private ids: Map<string, number> | undefined;
-  private table: VocabularyTable | undefined;
+  private table: Table | undefined;
 
-  /** A vocabulary of `words`, in id order. */
+  /** A vocabulary of `words`, in id order (as a snapshot stores them). */
   constructor(words: readonly string[] = []) {
-    this.wordList = [...words];
-  }
-
-  /** A vocabulary from its finished table (as a compiled snapshot stores it): nothing to hash or build. */
-  static fromTable(table: VocabularyTable): Vocabulary {
-    const vocabulary = new Vocabulary();
-    vocabulary.wordList = undefined;
-    vocabulary.table = table;
-    return vocabulary;
-  }
-
-  get words(): readonly string[] {
-    if (!this.wordList) {
-      const { pool, poolStarts } = this.table!;
-      this.wordList = Array.from({ length: poolStarts.length - 1 }, (_, id) => pool.slice(poolStarts[id], poolStarts[id + 1]));
-    }
-    return this.wordList;
-  }
-
-  /** The lookup table, built from the words when first needed. */
-  get lookupTable(): VocabularyTable {
-    return (this.table ??= buildTable(this.words));
+    this.words = [...words];
   }
 
   /** The word's id, adding it if it is new. */
   add(word: string): number {
-    const words = this.words as string[];
-    this.ids ??= new Map(words.map((known, id) => [known, id]));
+    this.ids ??= new Map(this.words.map((known, id) => [known, id]));
     const known = this.ids.get(word);
     if (known !== undefined) return known;
-    const id = words.length;
-    words.push(word);
+    const id = this.words.length;
+    this.words.push(word);
     this.ids.set(word, id);
     this.table = undefined;
     return id;
@@ -113,7 +91,7 @@ export class Vocabulary {
 
   /** The id of the word `source.slice(start, end)`, whose hash the caller computed while scanning. */
   lookup(source: string, start: number, end: number, hash: number): number {
-    const { slots, slotHashes, mask, pool, poolStarts } = this.lookupTable;
+    const { slots, slotHashes, mask, pool, poolStarts } = (this.table ??= buildTable(this.words));
     const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = slots[slot];

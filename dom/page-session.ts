@@ -8,14 +8,12 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { CompiledRules } from '../core/compile';
-import type { Flag } from '../core/flag';
-import type { CompiledSnapshot } from '../core/snapshot';
+import type { Flag, StructureHints } from '../core/flag';
 import type { CardOverlay } from '../components/card/card-overlay';
+import type { AnalysisReply, RuleDetails } from '../utils/analysis-service';
 import type { BackgroundRequest, ContentRequest, FlagSummary, PageReport } from '../utils/messages';
 import { parseContentRequest } from '../utils/parse-content-request';
-import { requestCompiledRules, requestRuleDetails } from '../utils/request-rules';
-import type { RuleDetails } from '../utils/rules-service';
+import { prepareAnalysis, requestAnalysis, requestRuleDetails } from '../utils/request-analysis';
 import type { Settings } from '../utils/settings';
 import {
   importedPacksItem,
@@ -26,23 +24,13 @@ import {
   updateStoredSettings,
 } from '../utils/settings-store';
 /*
- * Only types come from modules built on zod (messages, the settings and pack schemas): the
- * content script runs on every page, and zod was most of what it had to parse there.
+ * Only types come from modules built on zod (messages, the settings and pack schemas) and from
+ * the analysis core: the content script runs on every page, and the background analyses.
  */
-type AnalysisEngine = typeof import('./analysis-engine');
 
 import { declaresArticle, findArticleRoot, type ArticleRoot } from './find-article-root';
 import { createHighlighter, type Highlighter, type HighlightItem } from './highlighter';
-import {
-  type AheadOfNeedYielder,
-  CancelledError,
-  createAheadOfNeedYielder,
-  runInSlices,
-  SLICE_BUDGET_MS,
-  whenHeadParsed,
-  whenParsed,
-  yieldToPage,
-} from './schedule';
+import { CancelledError, runInSlices, whenHeadParsed, whenParsed, yieldToPage } from './schedule';
 import {
   createTextMapBuilder,
   isBlockElement,
@@ -61,7 +49,7 @@ const NAVIGATION_SETTLE_MS = 600;
 /** Flags painted per slice; adding ranges is cheap but a wall of thousands is not. */
 const PAINT_CHUNK = 250;
 /** Before asking again a background that did not answer (it may have been starting or restarting). */
-const RULES_RETRY_MS = 500;
+const ANALYSIS_RETRY_MS = 500;
 
 interface Segment {
   map: TextMap;
@@ -81,8 +69,10 @@ interface PaintedFlag {
 export interface PageSessionOptions {
   ctx: ContentScriptContext;
   createCardOverlay: (ctx: ContentScriptContext) => Promise<CardOverlay>;
-  /** Where the enabled packs come from compiled: the background, unless a test provides them. */
-  loadCompiledRules?: (disabledPacks: readonly string[]) => Promise<CompiledSnapshot>;
+  /** Who analyses the page's text with the packs the reader left on: the background, unless a test does. */
+  analyze?: (disabledPacks: readonly string[], text: string, hints: StructureHints) => Promise<AnalysisReply>;
+  /** Lets the analyser prepare for a page that will soon want analysing: the background compiles its packs. */
+  prepareAnalysis?: (disabledPacks: readonly string[]) => Promise<void>;
   /** Where the card's text about a rule comes from: the background, unless a test provides it. */
   loadRuleDetails?: (packId: string, ruleId: string) => Promise<RuleDetails | null>;
   doc?: Document;
@@ -107,24 +97,15 @@ export class PageSession {
   private readonly doc: Document;
   private readonly makeCardOverlay: PageSessionOptions['createCardOverlay'];
   private settings!: Settings;
-  /** Loaded on first analysis (see analysis-engine.ts). */
-  private engine: AnalysisEngine | undefined;
-  private readonly loadCompiledRules: (disabledPacks: readonly string[]) => Promise<CompiledSnapshot>;
+  private readonly analyzeText: NonNullable<PageSessionOptions['analyze']>;
+  private readonly prepareAnalysis: NonNullable<PageSessionOptions['prepareAnalysis']>;
   private readonly loadRuleDetails: (packId: string, ruleId: string) => Promise<RuleDetails | null>;
-  /** The compiled rules in use, and which pack set they are (see `rulesKey`). */
-  private compiled: CompiledRules | undefined;
-  private compiledKey = '';
-  /** The rules being fetched and loaded (ahead of need while the page loads, or for a new pack set). */
-  private rulesJob: { key: string; result: Promise<{ engine: AnalysisEngine; compiled: CompiledRules }> } | undefined;
+  /** Which rules (see `rulesKey`) the current flags were found with; undefined before the first analysis. */
+  private analyzedWith: string | undefined;
   /** Bumped when the reader's imported packs change: the same switched-off packs then mean other rules. */
   private importsVersion = 0;
   /** What the card says about each rule shown so far, asked of the background once per rule. */
   private ruleDetails = new Map<string, RuleDetails | null>();
-  /**
-   * Loading the engine and the compiled rules yields at background priority until the page
-   * has loaded, so the page's own loading goes first (see createAheadOfNeedYielder).
-   */
-  private readonly aheadOfNeed: AheadOfNeedYielder;
   private article!: ArticleRoot;
   /** Created with the first paint, so pages never analysed get not even a stylesheet from us. */
   private painter: Highlighter | undefined;
@@ -160,27 +141,28 @@ export class PageSession {
     this.ctx = options.ctx;
     this.doc = options.doc ?? document;
     this.makeCardOverlay = options.createCardOverlay;
-    this.loadCompiledRules = options.loadCompiledRules ?? requestCompiledRules;
+    this.analyzeText = options.analyze ?? requestAnalysis;
+    this.prepareAnalysis = options.prepareAnalysis ?? prepareAnalysis;
     this.loadRuleDetails = options.loadRuleDetails ?? requestRuleDetails;
-    this.aheadOfNeed = createAheadOfNeedYielder(globalThis, this.doc);
   }
 
   /**
    * Wires everything up and, on an article page, analyses it. The content script starts with
    * the document (`document_start`): as soon as the page's `<head>` says it is an article, the
-   * compiled rules are asked for, and loaded in the page's idle time while the rest of it loads,
-   * so that once it is parsed only the article's own text is left to map, analyse and paint.
+   * background is asked to get its rules ready (waking it and compiling them if it must), so
+   * that once the page is parsed only its text is left to map, send and paint.
    */
   async start(): Promise<void> {
     const { ctx } = this;
     this.settings = await readStoredSettings();
     await whenHeadParsed(this.doc);
     if (this.doc.readyState === 'loading' && this.siteEnabled && declaresArticle(this.doc)) {
-      // A failure here is met again, and reported, by the analysis that needs the result.
-      this.ensureCompiled().catch(() => undefined);
+      // A failure here is met again, and reported, by the analysis itself.
+      this.prepareAnalysis(this.settings.disabledPacks).catch(() => undefined);
     }
     await whenParsed(this.doc);
-    this.aheadOfNeed.hurry();
+    // Our work after DOMContentLoaded is a task of its own, not part of the page's handlers' task.
+    await yieldToPage();
     ctx.onInvalidated(() => this.dispose());
 
     browser.runtime.onMessage.addListener(this.onMessage);
@@ -225,60 +207,21 @@ export class PageSession {
     return isSiteEnabled(this.settings, location.hostname);
   }
 
-  /** Yields to the page: to its idle time while it loads, briefly once it has loaded. */
-  private readonly pause = (): Promise<void> => this.aheadOfNeed.pause();
-
   /** Which rules the settings ask for: the packs switched off, and which imports there are. */
   private rulesKey(): string {
     return JSON.stringify([[...this.settings.disabledPacks].sort(), this.importsVersion]);
   }
 
-  /**
-   * Loads the engine and the compiled rules on first use, and again whenever the pack set
-   * changed. Callers that overlap (the early start and the first analysis) share one load.
-   */
-  private async ensureCompiled(): Promise<{ engine: AnalysisEngine; compiled: CompiledRules }> {
-    const key = this.rulesKey();
-    if (this.engine && this.compiled && key === this.compiledKey) return { engine: this.engine, compiled: this.compiled };
-    let job = this.rulesJob;
-    if (!job || job.key !== key) {
-      job = { key, result: this.loadRules() };
-      this.rulesJob = job;
-    }
-    try {
-      const loaded = await job.result;
-      // Rules for a pack set that has since changed serve the analysis that asked for them
-      // (soon replaced), and are never kept as current.
-      if (this.rulesKey() === key) {
-        this.compiled = loaded.compiled;
-        this.compiledKey = key;
-      }
-      return loaded;
-    } finally {
-      if (this.rulesJob === job) this.rulesJob = undefined;
-    }
-  }
-
-  private async loadRules(): Promise<{ engine: AnalysisEngine; compiled: CompiledRules }> {
+  /** The background's analysis of `text`, asked for again once if the background was not ready. */
+  private async analyzeRemotely(text: string, hints: StructureHints): Promise<AnalysisReply> {
     const disabled = this.settings.disabledPacks;
-    // Asked for first: the background compiles (or finds its compilation) while the engine loads.
-    const snapshot = this.loadCompiledRules(disabled).catch(async () => {
-      await new Promise<void>((resolve) => this.ctx.setTimeout(() => resolve(), RULES_RETRY_MS));
-      return this.loadCompiledRules(disabled);
-    });
-    if (!this.engine) {
-      // Evaluating the engine's modules is a task of its own (in the page's idle time while it
-      // loads), not an addition to whichever task asked for the rules.
-      await this.pause();
-      this.engine ??= await import('./analysis-engine');
+    this.analyzedWith = this.rulesKey();
+    try {
+      return await this.analyzeText(disabled, text, hints);
+    } catch {
+      await new Promise<void>((resolve) => this.ctx.setTimeout(() => resolve(), ANALYSIS_RETRY_MS));
+      return this.analyzeText(disabled, text, hints);
     }
-    const data = await snapshot;
-    // Loading takes a task of its own: the rules often arrived long before (ahead of need), and
-    // without a turn here their loading would join whatever task resumes us.
-    await this.pause();
-    const compiled = this.engine.loadSnapshot(data);
-    await this.pause();
-    return { engine: this.engine, compiled };
   }
 
   private enqueue(task: (generation: number) => Promise<void>): Promise<void> {
@@ -328,21 +271,14 @@ export class PageSession {
     this.lastFlagId = null;
   }
 
-  /** Maps and analyses some regions of the page, in slices. */
+  /** Maps some regions of the page (in slices) and has their text analysed. */
   private async analyzeRegions(regions: Node[], generation: number): Promise<Segment> {
     const cancelled = this.cancelled(generation);
-    const { engine, compiled } = await this.ensureCompiled();
-    // Loading and compiling packs, mapping text and starting the analysis each take their
-    // own tasks: none of them should add to another's time on the main thread.
-    await yieldToPage();
     const builder = createTextMapBuilder(regions);
     await runInSlices(builder.step, cancelled);
     const map = builder.result();
-    await yieldToPage();
+    const result = await this.analyzeRemotely(map.text, map.hints);
     if (cancelled()) throw new CancelledError();
-    const analysis = engine.createAnalysis(map.text, compiled, map.hints);
-    await runInSlices((shouldYield) => analysis.runSlice(shouldYield), cancelled);
-    const result = analysis.result();
     const base = this.nextBase;
     // Two characters of gap, as between blocks, so no two segments share an offset.
     this.nextBase += map.text.length + 2;
@@ -350,8 +286,8 @@ export class PageSession {
       map,
       base,
       flags: result.flags.map((flag) => shiftFlag(flag, base)),
-      words: result.stats.words,
-      attributedSentences: result.stats.attributedSentences,
+      words: result.words,
+      attributedSentences: result.attributedSentences,
     };
   }
 
@@ -548,8 +484,8 @@ export class PageSession {
     const previous = this.settings;
     this.settings = settingsFrom(value ?? {});
     const wasEnabled = isSiteEnabled(previous, location.hostname);
-    // Before the first analysis nothing is loaded, so nothing can be stale.
-    const packsChanged = this.compiled !== undefined && this.rulesKey() !== this.compiledKey;
+    // Before the first analysis nothing can be stale.
+    const packsChanged = this.analyzedWith !== undefined && this.rulesKey() !== this.analyzedWith;
     const shouldRun = this.article.isArticle || this.requested;
     if (!this.siteEnabled) {
       if (wasEnabled) {

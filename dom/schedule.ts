@@ -42,62 +42,6 @@ export function yieldToPage(global: typeof globalThis = globalThis): Promise<voi
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Yields for work begun ahead of need, whose priority rises once the page has loaded. */
-export interface AheadOfNeedYielder {
-  /**
-   * Gives the page its turn. Until the page has loaded, our work resumes in the page's idle
-   * time; once it has (or `MAX_DEFERRAL_MS` after `hurry`), as `yieldToPage`, ahead of the
-   * page's queued tasks.
-   */
-  pause(): Promise<void>;
-  /** The page is parsed: the reader could be looking at highlights now. */
-  hurry(): void;
-}
-
-/**
- * After the page is parsed, how long work may still wait for the page's load event (a page
- * whose last image hangs must not keep its highlights waiting for ever).
- */
-export const MAX_DEFERRAL_MS = 1000;
-
-interface PriorityController {
-  readonly signal: AbortSignal;
-}
-type PriorityControllerConstructor = new (init: { priority: 'background' }) => PriorityController;
-
-/**
- * For work begun while the page is still loading. Until the document is complete, each pause
- * waits at background priority (`scheduler.postTask` under a `TaskController`), so the work
- * fills the page's idle time and neither its parsing nor its load event waits for it. Measured
- * on the corpus pages (2 busy cores): ordinary-priority turns made pages load 20–50% later, and
- * `scheduler.yield()` continuations (ahead of the page's tasks) more; idle time still let the
- * packs compile before or soon after DOMContentLoaded. Without `TaskController`, nothing is done
- * before `hurry()`, and after it the pauses are ordinary tasks until the page has loaded.
- */
-export function createAheadOfNeedYielder(global: typeof globalThis = globalThis, doc: Document = global.document): AheadOfNeedYielder {
-  const scheduler = (global as unknown as { scheduler?: SchedulerWithYield }).scheduler;
-  const Controller = (global as unknown as { TaskController?: PriorityControllerConstructor }).TaskController;
-  const controller =
-    scheduler && typeof scheduler.postTask === 'function' && typeof Controller === 'function' ? new Controller({ priority: 'background' }) : undefined;
-  let hurriedAt: number | undefined;
-  let release: () => void = () => undefined;
-  const whenHurried = new Promise<void>((resolve) => (release = resolve));
-  return {
-    pause: () => {
-      const loaded = doc.readyState === 'complete' || (hurriedAt !== undefined && performance.now() - hurriedAt > MAX_DEFERRAL_MS);
-      if (loaded && hurriedAt !== undefined) return yieldToPage(global);
-      if (controller) return scheduler!.postTask!(() => undefined, { signal: controller.signal });
-      if (hurriedAt === undefined) return whenHurried;
-      return new Promise<void>((resolve) => global.setTimeout(resolve, 0));
-    },
-    hurry: () => {
-      if (hurriedAt !== undefined) return;
-      hurriedAt = performance.now();
-      release();
-    },
-  };
-}
-
 /** A deadline checker for one slice: `shouldYield()` turns true once the budget is spent. */
 export function sliceDeadline(budgetMs = SLICE_BUDGET_MS): () => boolean {
   const end = performance.now() + budgetMs;

@@ -33,12 +33,21 @@ export const ContentRequestSchema = z.discriminatedUnion('type', [
 ]);
 export type ContentRequest = z.infer<typeof ContentRequestSchema>;
 
+const TextSpanSchema = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
+
 /** Content script → background. */
 export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('flag-count'), count: z.number().int().nonnegative() }),
-  /** The content script asks for the enabled packs compiled, instead of carrying and compiling a megabyte of packs on every page. */
-  z.object({ type: z.literal('get-compiled-rules'), disabledPacks: z.array(z.string()) }),
-  /** …and for a rule's explanation, alternatives and reference when the reader opens its card. */
+  /** A page that will want an analysis soon: the background compiles the packs it will need now. */
+  z.object({ type: z.literal('prepare-analysis'), disabledPacks: z.array(z.string()) }),
+  /** The content script sends the article's text; the background analyses it with the packs the reader left on. */
+  z.object({
+    type: z.literal('analyze-text'),
+    disabledPacks: z.array(z.string()),
+    text: z.string(),
+    hints: z.object({ blocks: z.array(TextSpanSchema).optional(), links: z.array(TextSpanSchema).optional(), blockquotes: z.array(TextSpanSchema).optional() }),
+  }),
+  /** The card asks for a rule's explanation, alternatives and reference when the reader opens it. */
   z.object({ type: z.literal('get-rule-details'), packId: z.string(), ruleId: z.string() }),
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText, createAnalysis } from '../analyze';
 import { compilePacks } from '../compile';
-import { decodeIntegers, encodeIntegers, loadSnapshot, snapshotOf, SnapshotMismatchError } from '../snapshot';
 import { testPack } from './test-pack';
 
 const packs = [
@@ -242,51 +241,3 @@ describe('the span of an unsourced assertion', () => {
   });
 });
 
-describe('compiled snapshots', () => {
-  const text =
-    'Critics say the so-called reform is clearly a disaster. The regime’s thugs slammed “moderate” voices. WHO said so.';
-
-  it('analyze exactly as the compilation they were taken from, after a trip through JSON', () => {
-    const loaded = loadSnapshot(JSON.parse(JSON.stringify(snapshotOf(compiled))));
-    expect(analyzeText(text, loaded)).toEqual(analyzeText(text, compiled));
-    expect(analyzeText(text, loaded).flags.length).toBeGreaterThan(3);
-    expect(loaded.packs.map((pack) => pack.name)).toEqual(packs.map((pack) => pack.name));
-  });
-
-  it('carry none of the packs’ phrases, examples or explanations', () => {
-    const json = JSON.stringify(snapshotOf(compiled));
-    for (const rule of packs[0].rules) {
-      expect(json).not.toContain(rule.explanation);
-      for (const example of rule.examples.flag) expect(json).not.toContain(example);
-    }
-    // Phrases live only in the matcher, as word ids.
-    expect(json).not.toContain('"tore into"');
-    expect(json).not.toContain('"exchange rate"');
-  });
-
-  it('refuse a snapshot of another format', () => {
-    expect(() => loadSnapshot({ ...snapshotOf(compiled), format: 2 })).toThrow(SnapshotMismatchError);
-  });
-});
-
-describe('integer arrays in snapshots', () => {
-  it('round-trip through base64, negative and large values included', () => {
-    const wide = Int32Array.from([-1, 0, 1, 255, 256, 65535, 65536, 2147483647, -2147483648, 7]);
-    expect(decodeIntegers(encodeIntegers(wide))).toEqual(wide);
-    expect(decodeIntegers(encodeIntegers(new Int32Array(0)))).toHaveLength(0);
-  });
-
-  it('take 16 bits per value when every value fits', () => {
-    const narrow = Int32Array.from([-1, 0, 32767, -32768, 5]);
-    const text = encodeIntegers(narrow);
-    expect(text.startsWith('16:')).toBe(true);
-    expect([...decodeIntegers(text)]).toEqual([...narrow]);
-    expect(encodeIntegers(Int32Array.from([32768])).startsWith('32:')).toBe(true);
-  });
-
-  it('refuse bytes that are not whole values, or of an unknown width', () => {
-    expect(() => decodeIntegers(`32:${btoa('abcdef')}`)).toThrow(SnapshotMismatchError);
-    expect(() => decodeIntegers(`16:${btoa('abc')}`)).toThrow(SnapshotMismatchError);
-    expect(() => decodeIntegers(`8:${btoa('abc')}`)).toThrow(SnapshotMismatchError);
-  });
-});

@@ -13,8 +13,9 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CardProps } from '../../components/Card';
 import type { CardOverlay } from '../../components/card/card-overlay';
 import { BUILTIN_PACKS } from '../../core/builtin-packs';
-import { compilePacks, findRule } from '../../core/compile';
-import { snapshotOf, type CompiledSnapshot } from '../../core/snapshot';
+import { analyzeText } from '../../core/analyze';
+import { compilePacks, findRule, type CompiledRules } from '../../core/compile';
+import type { StructureHints } from '../../core/flag';
 import { updateSettings } from '../../utils/settings';
 import { PageSession, type PageSessionOptions } from '../page-session';
 
@@ -35,10 +36,14 @@ async function until<T>(read: () => T, done: (value: T) => boolean, timeout = 80
   }
 }
 
-/** What the background would send: the built-in packs the reader left on, compiled, after a trip through JSON. */
-async function compiledRules(disabledPacks: readonly string[]): Promise<CompiledSnapshot> {
-  const packs = BUILTIN_PACKS.filter((pack) => !disabledPacks.includes(pack.id));
-  return JSON.parse(JSON.stringify(snapshotOf(compilePacks(packs))));
+const compilations = new Map<string, CompiledRules>();
+
+/** What the background would answer: the text analysed with the built-in packs the reader left on, after a trip through JSON. */
+async function analyze(disabledPacks: readonly string[], text: string, hints: StructureHints) {
+  const key = [...disabledPacks].sort().join();
+  if (!compilations.has(key)) compilations.set(key, compilePacks(BUILTIN_PACKS.filter((pack) => !disabledPacks.includes(pack.id))));
+  const { flags, stats } = analyzeText(text, compilations.get(key)!, hints);
+  return JSON.parse(JSON.stringify({ flags, words: stats.words, attributedSentences: stats.attributedSentences }));
 }
 
 async function ruleDetails(packId: string, ruleId: string) {
@@ -46,7 +51,11 @@ async function ruleDetails(packId: string, ruleId: string) {
   return found ? { packName: found.pack.name, rule: found.rule } : null;
 }
 
-const RULES: Pick<PageSessionOptions, 'loadCompiledRules' | 'loadRuleDetails'> = { loadCompiledRules: compiledRules, loadRuleDetails: ruleDetails };
+const RULES: Pick<PageSessionOptions, 'analyze' | 'prepareAnalysis' | 'loadRuleDetails'> = {
+  analyze,
+  prepareAnalysis: async () => undefined,
+  loadRuleDetails: ruleDetails,
+};
 
 const markedText = (within: ParentNode = document) =>
   [...within.querySelectorAll('unspun-mark')].map((mark) => mark.textContent).join('|');
@@ -202,7 +211,7 @@ describe('page session on a news article', () => {
   });
 });
 
-describe('page session with the compiled rules from the background', () => {
+describe('page session with the background analysing', () => {
   async function startWith(options: Partial<PageSessionOptions>) {
     ctx.notifyInvalidated();
     loadPage(ARTICLE);
@@ -213,30 +222,32 @@ describe('page session with the compiled rules from the background', () => {
     return until(() => session.report(), (report) => report.analyzed && report.flags.length > 0);
   }
 
-  it('analyses with the rules the background sent, asking for the packs the reader left on', async () => {
-    const asked: string[][] = [];
+  it('sends the article’s text, paragraph by paragraph, with the packs the reader switched off', async () => {
+    const asked: Array<{ disabled: string[]; text: string; hints: StructureHints }> = [];
     await updateSettings((settings) => ({ ...settings, disabledPacks: ['en-certainty'] }));
     const report = await startWith({
-      loadCompiledRules: async (disabled) => {
-        asked.push([...disabled]);
-        // "slammed" renamed: a page analysed without it shows these rules were used.
-        const snapshot = await compiledRules(disabled);
-        return { ...snapshot, vocabulary: { ...snapshot.vocabulary, pool: snapshot.vocabulary.pool.replace('slammed', 'slammex') } };
+      analyze: async (disabled, text, hints) => {
+        asked.push({ disabled: [...disabled], text, hints });
+        return analyze(disabled, text, hints);
       },
     });
-    expect(asked).toEqual([['en-certainty']]);
-    expect(report.flags.map((flag) => flag.text)).not.toContain('slammed');
+    expect(asked).toHaveLength(1);
+    expect(asked[0].disabled).toEqual(['en-certainty']);
+    // The article only: the comments and the footer never leave the page's DOM layer.
+    expect(asked[0].text).toContain('slammed');
+    expect(asked[0].text).not.toContain(document.querySelector('.comments')!.textContent!.trim().slice(0, 40));
+    expect(asked[0].hints.blocks!.length).toBeGreaterThan(3);
     expect(report.flags.some((flag) => flag.packId === 'en-certainty')).toBe(false);
-    expect(report.flags.length).toBeGreaterThan(3);
+    expect(report.flags.map((flag) => flag.text)).toContain('slammed');
   }, 30_000);
 
-  it('asks again for the rules when the reader switches a pack back on, and re-highlights', async () => {
+  it('has the page analysed again when the reader switches a pack back on, and re-highlights', async () => {
     await updateSettings((settings) => ({ ...settings, disabledPacks: ['en-loaded-emotive', 'en-loaded-labels'] }));
     const asked: string[][] = [];
     const before = await startWith({
-      loadCompiledRules: async (disabled) => {
+      analyze: async (disabled, text, hints) => {
         asked.push([...disabled]);
-        return compiledRules(disabled);
+        return analyze(disabled, text, hints);
       },
     });
     expect(before.flags.map((flag) => flag.text)).not.toContain('slammed');
@@ -249,9 +260,9 @@ describe('page session with the compiled rules from the background', () => {
   it('asks once more when the background does not answer at first (it may be starting)', async () => {
     let calls = 0;
     const report = await startWith({
-      loadCompiledRules: async (disabled) => {
+      analyze: async (disabled, text, hints) => {
         if (++calls === 1) throw new Error('Could not establish connection. Receiving end does not exist.');
-        return compiledRules(disabled);
+        return analyze(disabled, text, hints);
       },
     });
     expect(calls).toBe(2);

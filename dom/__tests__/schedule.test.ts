@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CancelledError, createAheadOfNeedYielder, runInSlices, sliceDeadline, stepFromGenerator } from '../schedule';
+import { CancelledError, runInSlices, sliceDeadline, stepFromGenerator } from '../schedule';
 
 function busyWait(ms: number) {
   const end = performance.now() + ms;
@@ -66,50 +66,5 @@ describe('sliced work', () => {
     expect(shouldYield()).toBe(false);
     busyWait(25);
     expect(shouldYield()).toBe(true);
-  });
-});
-
-describe('work begun ahead of need while the page loads', () => {
-  const loadingDocument = (readyState: DocumentReadyState) => ({ readyState }) as Document;
-
-  it('waits for the page to be parsed where the browser cannot run it in idle time', async () => {
-    const yielder = createAheadOfNeedYielder({ setTimeout, MessageChannel } as unknown as typeof globalThis, loadingDocument('loading'));
-    let resumed = false;
-    const pause = yielder.pause().then(() => (resumed = true));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(resumed).toBe(false);
-    yielder.hurry();
-    await pause;
-    expect(resumed).toBe(true);
-  });
-
-  it('runs in the page’s idle time until the page has loaded, then ahead of the page’s tasks', async () => {
-    const posted: string[] = [];
-    let yielded = 0;
-    const doc = { readyState: 'interactive' } as { readyState: DocumentReadyState };
-    const global = {
-      setTimeout,
-      TaskController: class {
-        readonly signal = {} as AbortSignal;
-        constructor(readonly init: { priority: string }) {
-          posted.push(`controller ${init.priority}`);
-        }
-      },
-      scheduler: {
-        postTask: async (callback: () => void) => {
-          posted.push('background task');
-          callback();
-        },
-        yield: async () => void yielded++,
-      },
-    } as unknown as typeof globalThis;
-    const yielder = createAheadOfNeedYielder(global, doc as Document);
-    await yielder.pause();
-    yielder.hurry();
-    await yielder.pause();
-    doc.readyState = 'complete';
-    await yielder.pause();
-    expect(posted).toEqual(['controller background', 'background task', 'background task']);
-    expect(yielded).toBe(1);
   });
 });

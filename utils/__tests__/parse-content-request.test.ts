@@ -11,7 +11,7 @@ const MESSAGES: Array<[string, unknown]> = [
   ['a step forward', { type: 'step-flag', direction: 'next' }],
   ['a step backward', { type: 'step-flag', direction: 'previous' }],
   ['a step sideways', { type: 'step-flag', direction: 'left' }],
-  ['the background’s own request', { type: 'get-compiled-rules', disabledPacks: [] }],
+  ['the background’s own request', { type: 'prepare-analysis', disabledPacks: [] }],
   ['an unknown type', { type: 'hello' }],
   ['no type', {}],
   ['a list', [{ type: 'get-report' }]],
