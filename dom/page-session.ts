@@ -274,6 +274,9 @@ export class PageSession {
   /** Maps some regions of the page (in slices) and has their text analysed. */
   private async analyzeRegions(regions: Node[], generation: number): Promise<Segment> {
     const cancelled = this.cancelled(generation);
+    // Finding the article (or the mutation records) took this task's share already.
+    await yieldToPage();
+    if (cancelled()) throw new CancelledError();
     const builder = createTextMapBuilder(regions);
     await runInSlices(builder.step, cancelled);
     const map = builder.result();
@@ -294,6 +297,13 @@ export class PageSession {
   /** Paints every visible flag afresh, in page order. */
   private async repaint(generation: number): Promise<void> {
     const cancelled = this.cancelled(generation);
+    if (!this.painter) {
+      // Adding the highlight stylesheet makes the browser re-check the page's styles (18 ms
+      // measured on a large page): a task of its own, not part of the first paint's.
+      this.painter = createHighlighter(this.doc);
+      await yieldToPage();
+      if (cancelled()) throw new CancelledError();
+    }
     this.withoutObserving(() => this.painter?.clear());
     const severities = new Set(this.settings.severities);
     const entries: Array<{ item: HighlightItem; painted: PaintedFlag }> = [];
