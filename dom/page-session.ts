@@ -107,7 +107,7 @@ export class PageSession {
   /** What the card says about each rule shown so far, asked of the background once per rule. */
   private ruleDetails = new Map<string, RuleDetails | null>();
   private article!: ArticleRoot;
-  /** Created with the first paint, so pages never analysed get not even a stylesheet from us. */
+  /** Created when the page's head declares an article, or with the first paint: pages never analysed get not even a stylesheet from us. */
   private painter: Highlighter | undefined;
   private card: CardOverlay | undefined;
   private cardLoading: Promise<CardOverlay> | undefined;
@@ -159,6 +159,10 @@ export class PageSession {
     if (this.doc.readyState === 'loading' && this.siteEnabled && declaresArticle(this.doc)) {
       // A failure here is met again, and reported, by the analysis itself.
       this.prepareAnalysis(this.settings.disabledPacks).catch(() => undefined);
+      // The highlight stylesheet goes in while the body is still (nearly) empty: added to a
+      // finished page, it makes the browser recompute every element's style, one 50 ms task on
+      // a large page.
+      this.painter ??= createHighlighter(this.doc);
     }
     await whenParsed(this.doc);
     // Our work after DOMContentLoaded is a task of its own, not part of the page's handlers' task.
@@ -298,8 +302,9 @@ export class PageSession {
   private async repaint(generation: number): Promise<void> {
     const cancelled = this.cancelled(generation);
     if (!this.painter) {
-      // Adding the highlight stylesheet makes the browser re-check the page's styles (18 ms
-      // measured on a large page): a task of its own, not part of the first paint's.
+      // Adding the highlight stylesheet to a finished page makes the browser recompute its
+      // styles (18 ms measured on a large page): a task of its own, not part of the first
+      // paint's. Pages that declare an article have it from the start (see `start`).
       this.painter = createHighlighter(this.doc);
       await yieldToPage();
       if (cancelled()) throw new CancelledError();
