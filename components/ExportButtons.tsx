@@ -2,7 +2,13 @@ import { downloadFile } from '../utils/download-file';
 import { exportFileName, flagsToJson, flagsToMarkdown } from '../utils/export-flags';
 import type { FlagSummary, PageReport } from '../utils/messages';
 
-/** Saves the page's flags with its title and URL: Markdown for people, JSON for tools. */
+/** The two ways out: Markdown for people, JSON for tools. */
+const FORMATS = [
+  { label: 'Export Markdown', extension: 'md', mimeType: 'text/markdown', render: flagsToMarkdown },
+  { label: 'Export JSON', extension: 'json', mimeType: 'application/json', render: flagsToJson },
+] as const;
+
+/** Saves the page's flags with its title and URL, in each of the formats above. */
 export function ExportButtons({
   report,
   flags,
@@ -16,24 +22,18 @@ export function ExportButtons({
 }) {
   return (
     <div class="button-row">
-      <button
-        type="button"
-        onClick={() => {
-          const date = now();
-          download(exportFileName(report.url, date, 'md'), flagsToMarkdown(report, flags, date), 'text/markdown');
-        }}
-      >
-        Export Markdown
-      </button>
-      <button
-        type="button"
-        onClick={() => {
-          const date = now();
-          download(exportFileName(report.url, date, 'json'), flagsToJson(report, flags, date), 'application/json');
-        }}
-      >
-        Export JSON
-      </button>
+      {FORMATS.map(({ label, extension, mimeType, render }) => (
+        <button
+          key={extension}
+          type="button"
+          onClick={() => {
+            const date = now();
+            download(exportFileName(report.url, date, extension), render(report, flags, date), mimeType);
+          }}
+        >
+          {label}
+        </button>
+      ))}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { BUILTIN_PACKS } from '../core/builtin-packs';
 import { clearBadgeOnNavigation, handleFlagCountMessage } from '../utils/flag-count-badge';
 import { answerAnalysisRequest, createAnalysisService } from '../utils/analysis-service';
-import { importedPacksItem } from '../utils/settings';
+import { importedPacksItem } from '../utils/settings-store';
 import { sendStepToActiveTab } from '../utils/step-flag-command';
 
 export default defineBackground(() => {

@@ -3,7 +3,7 @@
  * Storage keeps the JSON the reader gave; every read validates it again (see utils/packs.ts).
  */
 import { parsePack, parsePackJson, type Pack, type PackProblem } from '../core/schema';
-import { importedPacksItem } from './settings';
+import { importedPacksItem } from './settings-store';
 
 /** Imported packs that still validate; a corrupted entry is skipped, never trusted. */
 export function validStoredPacks(stored: readonly unknown[]): Pack[] {

@@ -18,7 +18,7 @@ export const SettingsSchema = z.object({
 export type Settings = z.infer<typeof SettingsSchema>;
 
 // The storage items live in settings-store.ts, which the content script loads without zod.
-export { DEFAULT_SETTINGS, importedPacksItem, isSiteEnabled, settingsItem } from './settings-store';
+// Import them from there: re-exported here, WXT's auto-imports would see every name twice.
 
 /** Reads settings, repairing anything malformed back to defaults rather than failing. */
 export async function readSettings(): Promise<Settings> {

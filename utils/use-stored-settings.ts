@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Pack } from '../core/schema';
 import { validStoredPacks } from './imported-packs';
-import { DEFAULT_SETTINGS, importedPacksItem, readSettings, settingsItem, SettingsSchema, type Settings } from './settings';
+import { readSettings, SettingsSchema, type Settings } from './settings';
+import { DEFAULT_SETTINGS, importedPacksItem, settingsItem } from './settings-store';
 
 /** Current settings (undefined until read), repaired to defaults if storage holds something malformed. */
 export function useSettings(): Settings | undefined {

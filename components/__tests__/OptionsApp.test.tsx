@@ -3,7 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PackSchema } from '../../core/schema';
-import { importedPacksItem, readSettings, settingsItem } from '../../utils/settings';
+import { readSettings } from '../../utils/settings';
+import { importedPacksItem, settingsItem } from '../../utils/settings-store';
 import { OptionsApp } from '../OptionsApp';
 import { LABELS_PACK, packInput, VAGUE_PACK } from './fixtures';
 

@@ -3,7 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PageReport } from '../../utils/messages';
-import { readSettings, settingsItem } from '../../utils/settings';
+import { readSettings } from '../../utils/settings';
+import { settingsItem } from '../../utils/settings-store';
 import type { TabConnection } from '../../utils/tab-connection';
 import { ExportButtons } from '../ExportButtons';
 import { PopupApp, type ReportChangeSubscriber } from '../PopupApp';

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { BUILTIN_PACKS } from '../../core/builtin-packs';
+import { findRule } from '../../core/compile';
 import { KIND_LABELS } from '../../core/labels';
 import type { PageReport } from '../../utils/messages';
 import {
@@ -39,9 +40,9 @@ afterAll(async () => {
 });
 
 function explanationOf(packId: string, ruleId: string): string {
-  const rule = BUILTIN_PACKS.find((pack) => pack.id === packId)?.rules.find((rule) => rule.id === ruleId);
-  if (!rule) throw new Error(`no built-in rule ${packId}/${ruleId}`);
-  return rule.explanation;
+  const found = findRule(BUILTIN_PACKS, packId, ruleId);
+  if (!found) throw new Error(`no built-in rule ${packId}/${ruleId}`);
+  return found.rule.explanation;
 }
 
 describe('on a news article', () => {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LABELS_PACK, packInput, VAGUE_PACK } from '../../components/__tests__/fixtures';
 import { checkPackImport, deleteImportedPack, storeImportedPack } from '../imported-packs';
-import { importedPacksItem } from '../settings';
+import { importedPacksItem } from '../settings-store';
 
 describe('pack import check', () => {
   it('lists every problem of an invalid pack by JSON path', () => {

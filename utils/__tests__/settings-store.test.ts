@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, SettingsSchema } from '../settings';
+import { SettingsSchema } from '../settings';
+import { DEFAULT_SETTINGS } from '../settings-store';
 import { settingsFrom } from '../settings-store';
 
 /** What the popup and options read (zod), which the content script's reading must match. */
