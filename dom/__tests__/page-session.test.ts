@@ -257,6 +257,43 @@ describe('page session with the background analysing', () => {
     expect(asked).toEqual([['en-loaded-emotive', 'en-loaded-labels'], ['en-loaded-labels']]);
   }, 30_000);
 
+  it('while the page loads, has the background prepare and adds the highlight stylesheet as soon as the head says “article”', async () => {
+    ctx.notifyInvalidated();
+    const parsed = new DOMParser().parseFromString(ARTICLE, 'text/html');
+    // The parser has read the head and not yet the body.
+    document.documentElement.replaceChildren(document.importNode(parsed.head, true));
+    let readyState: DocumentReadyState = 'loading';
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => readyState });
+    try {
+      const prepared: string[][] = [];
+      const analysed: string[] = [];
+      ctx = new ContentScriptContext('content');
+      session = new PageSession({
+        ctx,
+        createCardOverlay: async () => ({ show() {}, hide() {}, isOpen: false, isCardHost: () => false }),
+        ...RULES,
+        prepareAnalysis: async (disabled) => void prepared.push([...disabled]),
+        analyze: async (disabled, text, hints) => {
+          analysed.push(text);
+          return analyze(disabled, text, hints);
+        },
+      });
+      const started = session.start();
+      document.documentElement.append(document.importNode(parsed.body, true));
+      await until(() => prepared.length, (count) => count > 0);
+      expect(prepared).toEqual([[]]);
+      expect(document.querySelector('style[data-unspun-ui="highlights"]')).not.toBeNull();
+      expect(analysed).toEqual([]);
+      readyState = 'interactive';
+      document.dispatchEvent(new Event('DOMContentLoaded'));
+      await started;
+      expect(session.report()).toMatchObject({ analyzed: true });
+      expect(analysed).toHaveLength(1);
+    } finally {
+      delete (document as { readyState?: unknown }).readyState;
+    }
+  }, 30_000);
+
   it('asks once more when the background does not answer at first (it may be starting)', async () => {
     let calls = 0;
     const report = await startWith({
