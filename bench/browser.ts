@@ -4,8 +4,9 @@
  *
  * Per load, an init script (main world, before any page script) records long tasks, the
  * navigation timings and the moment the first highlight appears in `CSS.highlights` (a rAF
- * loop). Loads alternate between the two browsers so drift hits both. One extra traced load
- * per page charges main-thread tasks to the extension by script URL (see trace.ts).
+ * loop). Loads alternate between the two browsers so drift hits both. As many traced loads
+ * per page again charge main-thread tasks to the extension by script URL (see trace.ts); the
+ * page's figures come from its median traced load, as every other figure is a median of loads.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { SourceMap } from 'node:module';
@@ -61,8 +62,10 @@ export interface PageResult {
   withoutExtension: { loadMs: Summary; longestTaskMs: Summary };
   /** median load time with / median without. */
   loadRatio: number;
-  /** From one traced load with the extension. */
+  /** The traced load with the median extension work in one task (of `extensionWorkPerTracedLoad`). */
   trace: ExtensionTasks | null;
+  /** The most extension work in one task, in each traced load with the extension. */
+  extensionWorkPerTracedLoad: number[];
 }
 
 export interface BrowserResults {
@@ -70,8 +73,10 @@ export interface BrowserResults {
   pages: PageResult[];
   /** Longest task in which extension script ran (the whole task charged), over all pages. */
   longestExtensionTaskMs: number | null;
-  /** Most extension script time inside one task, over all pages: the extension's own part of its longest task. */
+  /** Most extension script time inside one task, worst page (its median traced load): the extension's own part of its longest task. */
   longestExtensionScriptInTaskMs: number | null;
+  /** The same in the worst single traced load of any page. */
+  longestExtensionScriptInTaskAnyLoadMs: number | null;
   /** Longest `longtask` entry seen with and without the extension, over all loads and pages. */
   longestTaskWithExtensionMs: number;
   longestTaskWithoutExtensionMs: number;
@@ -221,12 +226,18 @@ export async function runBrowserBench(input: BrowserInput): Promise<BrowserResul
     const pages: PageResult[] = [];
     for (const page of input.pages) {
       const url = server.url(`${page}/source.html`);
-      let trace: ExtensionTasks | null = null;
-      try {
-        trace = await tracedLoad(withExtension.context, url, input);
-      } catch (error) {
-        input.log(`browser: trace of ${page} failed: ${(error as Error).message}`);
+      const traces: ExtensionTasks[] = [];
+      for (let load = 0; load < input.loads; load++) {
+        try {
+          traces.push(await tracedLoad(withExtension.context, url, input));
+        } catch (error) {
+          input.log(`browser: trace of ${page} failed: ${(error as Error).message}`);
+        }
       }
+      const byWork = [...traces].sort((a, b) => a.mostExtensionScriptInOneTaskMs - b.mostExtensionScriptInOneTaskMs);
+      const trace = byWork[(byWork.length - 1) >> 1] ?? null;
+      // Every traced load's samples go into the profile.
+      if (trace) trace.hot = traces.flatMap((each) => each.hot);
       const entry = records.get(page)!;
       const highlighted = entry.with.filter((record) => record.firstHighlightMs !== null);
       const withLoad = summarize(entry.with.map((record) => record.loadMs));
@@ -244,6 +255,7 @@ export async function runBrowserBench(input: BrowserInput): Promise<BrowserResul
         withoutExtension: { loadMs: withoutLoad, longestTaskMs: summarize(entry.without.map((record) => record.longestTaskMs)) },
         loadRatio: withLoad.median / withoutLoad.median,
         trace,
+        extensionWorkPerTracedLoad: traces.map((each) => each.mostExtensionScriptInOneTaskMs),
       });
     }
     input.log('browser: traced loads done');
@@ -258,6 +270,7 @@ export async function runBrowserBench(input: BrowserInput): Promise<BrowserResul
       pages,
       longestExtensionTaskMs: traced.length > 0 ? Math.max(...traced.map((page) => page.trace!.longestMs)) : null,
       longestExtensionScriptInTaskMs: traced.length > 0 ? Math.max(...traced.map((page) => page.trace!.mostExtensionScriptInOneTaskMs)) : null,
+      longestExtensionScriptInTaskAnyLoadMs: traced.length > 0 ? Math.max(...traced.flatMap((page) => page.extensionWorkPerTracedLoad)) : null,
       longestTaskWithExtensionMs: Math.max(...pages.map((page) => page.withExtension.longestTaskMs.max)),
       longestTaskWithoutExtensionMs: Math.max(...pages.map((page) => page.withoutExtension.longestTaskMs.max)),
       // A page that never highlighted counts as a miss, not as "fast".
@@ -279,7 +292,7 @@ export function renderBrowserSummary(results: BrowserResults): string {
   const ms = (value: number | null | undefined) => (value === null || value === undefined ? '—' : `${value.toFixed(0)} ms`);
   const lines = [
     `Chromium ${results.chromium}; medians of ${results.pages[0]?.loads ?? 0} loads per page and mode`,
-    ['page', 'load with', 'load without', 'ratio', 'DCL → 1st highlight', 'longtask max with/without', 'extension work in one task / longest task it ran in'].join(' | '),
+    ['page', 'load with', 'load without', 'ratio', 'DCL → 1st highlight', 'longtask max with/without', 'extension work in one task, median (each traced load) / longest task it ran in'].join(' | '),
   ];
   for (const page of results.pages) {
     const highlight = page.withExtension.firstHighlightAfterDclMs;
@@ -291,12 +304,14 @@ export function renderBrowserSummary(results: BrowserResults): string {
         page.loadRatio.toFixed(3),
         highlight ? `${ms(highlight.median)} (${page.withExtension.highlightedLoads}/${page.loads}; ${highlight.samples.map((value) => value.toFixed(0)).join(', ')})` : 'never',
         `${ms(page.withExtension.longestTaskMs.max)} / ${ms(page.withoutExtension.longestTaskMs.max)}`,
-        page.trace ? `${ms(page.trace.mostExtensionScriptInOneTaskMs)} / ${ms(page.trace.longestMs)} (${page.trace.count} tasks)` : 'no trace',
+        page.trace
+          ? `${ms(page.trace.mostExtensionScriptInOneTaskMs)} (${page.extensionWorkPerTracedLoad.map((value) => value.toFixed(0)).join(', ')}) / ${ms(page.trace.longestMs)} (${page.trace.count} tasks)`
+          : 'no trace',
       ].join(' | '),
     );
   }
   lines.push(
-    `longest extension work in one task: ${ms(results.longestExtensionScriptInTaskMs)}; worst page median DCL → first highlight: ${ms(results.firstHighlightWorstMs)}; load ratio: ${results.loadRatio.toFixed(3)}`,
+    `longest extension work in one task: ${ms(results.longestExtensionScriptInTaskMs)} (worst page's median traced load; worst single load ${ms(results.longestExtensionScriptInTaskAnyLoadMs)}); worst page median DCL → first highlight: ${ms(results.firstHighlightWorstMs)}; load ratio: ${results.loadRatio.toFixed(3)}`,
   );
   return lines.join('\n');
 }
