@@ -1,7 +1,6 @@
 /**
- * The analysis: text (plus structure hints) in, flags out. Pure and synchronous per slice, so
- * the CLI, the evaluation, the benchmark and the content script share one code path; the
- * content script runs it in slices and yields to the page in between.
+ * The analysis: text (plus structure hints) in, flags out. Pure and synchronous, so the CLI,
+ * the evaluation, the benchmark and the extension's background share one code path.
  */
 import { flagsAt, letterWordStarts, UPPERCASE_LETTER } from './characters';
 import { findPhraseMatches, type CompiledRule, type CompiledRules, type PhraseMatch } from './compile';
@@ -31,13 +30,6 @@ export interface AnalysisResult {
   matches: RuleMatch[];
   /** The matches that made their sentence attributed. */
   attributions: RuleMatch[];
-}
-
-export interface ResumableAnalysis {
-  /** Analyzes sentences until done or `shouldYield()` says stop; returns true when finished. */
-  runSlice(shouldYield: () => boolean): boolean;
-  /** The result; complete once `runSlice` has returned true. */
-  result(): AnalysisResult;
 }
 
 const FLAG_KIND_OF_RULE: Partial<Record<RuleKind, FlagKind>> = {
@@ -174,8 +166,7 @@ interface BlockState {
   quotations: Quotation[];
   /** The block's words; each sentence reads its own range of them. */
   tokens: Tokens;
-  /** The next sentence to analyze, and the first token not yet consumed by a sentence. */
-  next: number;
+  /** The first token not yet consumed by a sentence. */
   nextToken: number;
   previousAttributed: boolean;
   /** The block before ended with a colon: it introduced this one ("The governor added:"), so this block is quoted speech. */
@@ -214,8 +205,8 @@ function quotedBySomeoneElse(span: TextSpan, quotations: Quotation[], scareQuote
 
 const NO_QUOTATIONS: Quotation[] = [];
 
-/** Starts an analysis that can be run in slices; see {@link analyzeText} for one-shot use. */
-export function createAnalysis(text: string, compiled: CompiledRules, hints: StructureHints = {}): ResumableAnalysis {
+/** Analyzes a whole text. */
+export function analyzeText(text: string, compiled: CompiledRules, hints: StructureHints = {}): AnalysisResult {
   const blocks = hints.blocks ? sortedSpans(hints.blocks) : lineBlocks(text);
   const links = sortedSpans(hints.links);
   const blockquotes = sortedSpans(hints.blockquotes);
@@ -226,8 +217,6 @@ export function createAnalysis(text: string, compiled: CompiledRules, hints: Str
   let words = 0;
   let sentenceCount = 0;
   let attributedSentences = 0;
-  let blockIndex = 0;
-  let current: BlockState | undefined;
   // One set of token arrays, refilled block after block: a page's worth of fresh arrays is
   // most of the garbage an analysis would otherwise make.
   const blockTokens = emptyTokens();
@@ -357,33 +346,22 @@ export function createAnalysis(text: string, compiled: CompiledRules, hints: Str
     }
   };
 
-  const runSlice = (shouldYield: () => boolean): boolean => {
-    while (blockIndex < blocks.length) {
-      if (!current) {
-        const block = blocks[blockIndex];
-        const previousBlock = blocks[blockIndex - 1];
-        current = {
-          block,
-          sentences: blockSentences(text, block),
-          quotations: findQuotations(text, block.start, block.end),
-          tokens: scanWords(text, block.start, block.end, vocabulary, blockTokens),
-          next: 0,
-          nextToken: 0,
-          previousAttributed: false,
-          introducedByPrevious: previousBlock !== undefined && /:\s*$/.test(text.slice(Math.max(previousBlock.start, previousBlock.end - 4), previousBlock.end)),
-        };
-      }
-      while (current.next < current.sentences.length) {
-        analyzeSentence(current, current.sentences[current.next++]);
-        if (shouldYield()) return false;
-      }
-      current = undefined;
-      blockIndex++;
-    }
-    return true;
-  };
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index];
+    const previousBlock = blocks[index - 1];
+    const state: BlockState = {
+      block,
+      sentences: blockSentences(text, block),
+      quotations: findQuotations(text, block.start, block.end),
+      tokens: scanWords(text, block.start, block.end, vocabulary, blockTokens),
+      nextToken: 0,
+      previousAttributed: false,
+      introducedByPrevious: previousBlock !== undefined && /:\s*$/.test(text.slice(Math.max(previousBlock.start, previousBlock.end - 4), previousBlock.end)),
+    };
+    for (const sentence of state.sentences) analyzeSentence(state, sentence);
+  }
 
-  const result = (): AnalysisResult => ({
+  return {
     flags,
     matches,
     attributions,
@@ -395,14 +373,5 @@ export function createAnalysis(text: string, compiled: CompiledRules, hints: Str
       byKind: { ...byKind },
       attributedSentences,
     },
-  });
-
-  return { runSlice, result };
-}
-
-/** Analyzes a whole text at once. */
-export function analyzeText(text: string, compiled: CompiledRules, hints?: StructureHints): AnalysisResult {
-  const analysis = createAnalysis(text, compiled, hints);
-  analysis.runSlice(() => false);
-  return analysis.result();
+  };
 }

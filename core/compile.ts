@@ -80,55 +80,31 @@ function expandPhrase(phrase: string, rule: Rule): Array<{ words: string[]; raw:
   });
 }
 
-export interface ResumableCompilation {
-  /** Compiles rules until done or `shouldYield()` says stop; returns true when finished. */
-  runSlice(shouldYield: () => boolean): boolean;
-  /** The compiled rules; complete once `runSlice` has returned true. */
-  result(): CompiledRules;
-}
-
-/**
- * Starts compiling packs in slices, so a content script can yield to the page between them:
- * thousands of phrases take longer than one 50 ms task on a slow laptop.
- */
-export function createCompilation(packs: readonly Pack[]): ResumableCompilation {
+/** Compiles packs at once; reuse the result for every text analyzed with the same pack set. */
+export function compilePacks(packs: readonly Pack[]): CompiledRules {
   const vocabulary = new Vocabulary();
   for (const word of ANALYSIS_WORDS) vocabulary.add(word);
   const builder = new MatcherBuilder();
   const rules: CompiledRule[] = [];
-  let packIndex = 0;
-  let ruleIndex = 0;
-  let finished: CompiledRules | undefined;
-
-  const compileRule = (pack: Pack, rule: Rule) => {
-    const number = rules.length;
-    rules.push(compiledRule(pack, rule, (word) => vocabulary.add(word)));
-    for (const phrase of rule.phrases) {
-      for (const sequence of expandPhrase(phrase, rule)) {
-        if (sequence.words.length === 0) continue;
-        builder.add(sequence.words, vocabulary, number, rule.caseSensitive ? sequence.raw : undefined);
+  for (const pack of packs) {
+    for (const rule of pack.rules) {
+      const number = rules.length;
+      rules.push(compiledRule(pack, rule, (word) => vocabulary.add(word)));
+      for (const phrase of rule.phrases) {
+        for (const sequence of expandPhrase(phrase, rule)) {
+          if (sequence.words.length === 0) continue;
+          builder.add(sequence.words, vocabulary, number, rule.caseSensitive ? sequence.raw : undefined);
+        }
       }
     }
-  };
-
+  }
   return {
-    runSlice(shouldYield) {
-      while (packIndex < packs.length) {
-        const pack = packs[packIndex];
-        while (ruleIndex < pack.rules.length) {
-          compileRule(pack, pack.rules[ruleIndex++]);
-          if (shouldYield()) return false;
-        }
-        packIndex++;
-        ruleIndex = 0;
-      }
-      finished ??= assemble(packs.map(({ id, version, name }) => ({ id, version, name })), rules, vocabulary, builder.build(vocabulary.words.length), builder.sequenceCount);
-      return true;
-    },
-    result: () => {
-      if (!finished) throw new Error('compilation is not finished: call runSlice until it returns true');
-      return finished;
-    },
+    packs: packs.map(({ id, version, name }) => ({ id, version, name })),
+    rules,
+    vocabulary,
+    matcher: builder.build(vocabulary.words.length),
+    scareQuoteRule: rules.find((rule) => rule.kind === 'scare-quote'),
+    sequenceCount: builder.sequenceCount,
   };
 }
 
@@ -150,25 +126,6 @@ function compiledRule(pack: Pack, rule: Rule, wordId: (word: string) => number):
       ),
     })),
   };
-}
-
-/** The finished compilation, from its parts. */
-export function assemble(
-  packs: readonly CompiledPack[],
-  rules: readonly CompiledRule[],
-  vocabulary: Vocabulary,
-  matcher: PhraseMatcher,
-  sequenceCount: number,
-): CompiledRules {
-  const scareQuoteRule = rules.find((rule) => rule.kind === 'scare-quote');
-  return { packs, rules, vocabulary, matcher, scareQuoteRule, sequenceCount };
-}
-
-/** Compiles packs at once; reuse the result for every text analyzed with the same pack set. */
-export function compilePacks(packs: readonly Pack[]): CompiledRules {
-  const compilation = createCompilation(packs);
-  compilation.runSlice(() => false);
-  return compilation.result();
 }
 
 /** Looks up a rule by pack and rule id, e.g. for the explanation card. */

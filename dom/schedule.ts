@@ -7,7 +7,6 @@
 /** Time a slice may run before it yields; well under 50 ms so input stays responsive. */
 export const SLICE_BUDGET_MS = 10;
 
-
 /** Thrown (and swallowed by callers) when a sliced job is abandoned: new run, reload, navigation. */
 export class CancelledError extends Error {
   constructor() {
@@ -18,7 +17,6 @@ export class CancelledError extends Error {
 
 interface SchedulerWithYield {
   yield?: () => Promise<void>;
-  postTask?: (callback: () => void, options: { signal: AbortSignal }) => Promise<void>;
 }
 
 /**
@@ -49,20 +47,18 @@ export function sliceDeadline(budgetMs = SLICE_BUDGET_MS): () => boolean {
 }
 
 /**
- * Runs `step` in slices until it reports it is finished, yielding between slices (with
- * `pause`, `yieldToPage` unless given). `isCancelled` is checked after every yield so stale
- * work stops promptly.
+ * Runs `step` in slices until it reports it is finished, yielding between slices.
+ * `isCancelled` is checked after every yield so stale work stops promptly.
  */
 export async function runInSlices(
   step: (shouldYield: () => boolean) => boolean,
   isCancelled: () => boolean,
   budgetMs = SLICE_BUDGET_MS,
-  pause: () => Promise<void> = yieldToPage,
 ): Promise<void> {
   for (;;) {
     if (isCancelled()) throw new CancelledError();
     if (step(sliceDeadline(budgetMs))) return;
-    await pause();
+    await yieldToPage();
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeText, createAnalysis } from '../analyze';
+import { analyzeText } from '../analyze';
 import { compilePacks } from '../compile';
 import { testPack } from './test-pack';
 
@@ -153,17 +153,7 @@ describe('unsourced assertions', () => {
   });
 });
 
-describe('resumable analysis', () => {
-  it('gives the same flags in slices as in one go', () => {
-    const text = Array.from({ length: 50 }, (_, index) => `Thugs slammed door ${index}. Clearly it failed.`).join('\n');
-    const analysis = createAnalysis(text, compiled);
-    let slices = 0;
-    let calls = 0;
-    while (!analysis.runSlice(() => ++calls % 7 === 0)) slices++;
-    expect(slices).toBeGreaterThan(5);
-    expect(analysis.result().flags).toEqual(analyzeText(text, compiled).flags);
-  });
-
+describe('statistics', () => {
   it('counts words, sentences and flags by kind', () => {
     const { stats } = analyzeText('Thugs won. Clearly it failed, critics said.', compiled);
     expect(stats).toMatchObject({ words: 7, sentences: 2, byKind: { 'loaded-term': 1, 'vague-attribution': 1, 'unsourced-assertion': 1 } });
@@ -192,19 +182,6 @@ describe('paragraphs introduced by a colon', () => {
   it('treats a paragraph after "… added:" as the speaker’s words', () => {
     expect(flagsOf('The governor added:\nThe plan clearly failed.')).toEqual([]);
     expect(flagsOf('The governor left.\nThe plan clearly failed.').map((flag) => flag.kind)).toEqual(['unsourced-assertion']);
-  });
-});
-
-describe('compilation in slices', () => {
-  it('compiles to the same matcher as compiling at once', async () => {
-    const { createCompilation } = await import('../compile');
-    const compilation = createCompilation(packs);
-    let calls = 0;
-    let slices = 0;
-    while (!compilation.runSlice(() => ++calls % 3 === 0)) slices++;
-    expect(slices).toBeGreaterThan(2);
-    const text = 'Critics of the plan say thugs clearly slammed the “moderate” death tax.';
-    expect(analyzeText(text, compilation.result()).flags).toEqual(analyzeText(text, compiled).flags);
   });
 });
 

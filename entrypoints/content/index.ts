@@ -7,8 +7,8 @@ const createCardOverlay = async (ctx: ContentScriptContext) => (await import('..
 /** Thin wiring: everything a reader meets on the page lives in dom/ and components/. */
 export default defineContentScript({
   matches: ['<all_urls>'],
-  // From the start of the document: on a page whose <head> declares an article, the rule packs
-  // are compiled while the rest of it loads (see PageSession.start).
+  // From the start of the document: on a page whose <head> declares an article, the background
+  // compiles the rule packs while the rest of it loads (see PageSession.start).
   runAt: 'document_start',
   cssInjectionMode: 'ui',
   async main(ctx) {
