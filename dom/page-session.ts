@@ -1,7 +1,7 @@
 /**
- * One page's life with Unspun: find the article, map its text, analyse it in slices, paint
- * the flags, open the card on click, follow later paragraphs and settings changes, answer the
- * popup and the keyboard commands, and stop everything when the extension goes away.
+ * One page's life with Unspun: find the article, map its text in slices, have the background
+ * analyse it, paint the flags, open the card on click, follow later paragraphs and settings
+ * changes, answer the popup and the keyboard commands, and stop everything when the extension goes away.
  *
  * Flags from every analysed region carry offsets into one running "page text": each region
  * gets a base offset, so flag ids (`start:end:pack/rule`) stay unique across regions.
@@ -76,6 +76,11 @@ export interface PageSessionOptions {
   /** Where the card's text about a rule comes from: the background, unless a test provides it. */
   loadRuleDetails?: (packId: string, ruleId: string) => Promise<RuleDetails | null>;
   doc?: Document;
+}
+
+/** The key of a flag's rule in `ruleDetails`. */
+function ruleKeyOf(flag: Flag): string {
+  return `${flag.packId}/${flag.ruleId}`;
 }
 
 function shiftFlag(flag: Flag, base: number): Flag {
@@ -626,7 +631,7 @@ export class PageSession {
   }
 
   private async ensureRuleDetails(flag: Flag): Promise<void> {
-    const key = `${flag.packId}/${flag.ruleId}`;
+    const key = ruleKeyOf(flag);
     if (this.ruleDetails.has(key)) return;
     try {
       this.ruleDetails.set(key, await this.loadRuleDetails(flag.packId, flag.ruleId));
@@ -645,7 +650,7 @@ export class PageSession {
     const anchor = first
       ? { left: first.left, top: first.top, right: first.right, bottom: first.bottom }
       : { left: 16, top: 16, right: 16, bottom: 16 };
-    const details = this.ruleDetails.get(`${painted.flag.packId}/${painted.flag.ruleId}`);
+    const details = this.ruleDetails.get(ruleKeyOf(painted.flag));
     card.show({
       flag: painted.flag,
       rule: details?.rule,

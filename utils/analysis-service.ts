@@ -86,8 +86,8 @@ export function createAnalysisService({ builtin, storedImports, compile = compil
     },
     async ruleDetails(packId, ruleId) {
       const { packs: imported } = await importedPacks();
-      // An import with a built-in's id replaces it, as in enabledPacks.
-      const pack = [...imported].reverse().find((candidate) => candidate.id === packId) ?? builtin.find((candidate) => candidate.id === packId);
+      // Switched-off packs included: a card may still be open on one of their flags.
+      const pack = enabledPacks({ builtin, imported }, { disabledPacks: [] }).find((candidate) => candidate.id === packId);
       const rule = pack?.rules.find((candidate) => candidate.id === ruleId);
       return pack && rule ? { packName: pack.name, rule } : null;
     },
