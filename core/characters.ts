@@ -69,7 +69,7 @@ export function flagsAt(text: string, at: number): number {
 }
 
 /** The width in UTF-16 units of the character at `at`. */
-function widthAt(text: string, at: number): number {
+export function widthAt(text: string, at: number): number {
   return codePointAt(text, at) > 0xffff ? 2 : 1;
 }
 

@@ -6,7 +6,7 @@
  * costs as much as a few hundred characters of scanning). The tests check that both agree on
  * every paragraph of the shared corpora.
  */
-import { codePointAt, codePointTable } from './characters';
+import { codePointAt, codePointTable, widthAt } from './characters';
 import { SENTENCE_KIND_RUNS } from './unicode-data';
 import { valueAt } from './unicode-runs';
 
@@ -45,11 +45,11 @@ class Reader {
 
   /** Where the character at `at` ends, with any Extend and Format after it. */
   after(at: number): number {
-    let next = at + (codePointAt(this.text, at) > 0xffff ? 2 : 1);
+    let next = at + widthAt(this.text, at);
     while (next < this.end) {
       const kind = this.kindAt(next);
       if (kind !== Kind.Extend && kind !== Kind.Format) break;
-      next += codePointAt(this.text, next) > 0xffff ? 2 : 1;
+      next += widthAt(this.text, next);
     }
     return next;
   }
