@@ -1,8 +1,8 @@
 /**
  * The settings storage items and a zod-free reading of them, for the content script: it
  * starts on every page the reader opens, and building zod's schemas there cost more than
- * everything else in its start-up. utils/settings.ts re-exports these beside the schema; a
- * test proves `settingsFrom` gives exactly what `SettingsSchema.safeParse` gives.
+ * everything else in its start-up. utils/settings.ts holds the schema beside them; a test
+ * proves `settingsFrom` gives exactly what `SettingsSchema.safeParse` gives.
  */
 import { storage } from '#imports';
 import type { Settings } from './settings';

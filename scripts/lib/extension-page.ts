@@ -107,18 +107,19 @@ export async function getReport(browser: LaunchedChromium, tabId: number): Promi
 
 /** Waits until the content script of the tab showing `url` answers, and returns its tab id. */
 export async function waitForTab(browser: LaunchedChromium, url: string, timeout = 20_000): Promise<number> {
-  const deadline = Date.now() + timeout;
   let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      return await tabIdFor(browser, url);
-    } catch (error) {
-      lastError = error;
-      // The content script answers only once it has started; poll rather than guess a delay.
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw lastError;
+  // The content script answers only once it has started; poll rather than guess a delay.
+  const tabId = await pollUntil(
+    () =>
+      tabIdFor(browser, url).catch((error: unknown) => {
+        lastError = error;
+        return undefined;
+      }),
+    (id) => id !== undefined,
+    timeout,
+    () => `no content script answered for ${url}: ${lastError instanceof Error ? lastError.message : String(lastError)}`,
+  );
+  return tabId!;
 }
 
 /** Waits for the tab's report to satisfy `done`, polling; returns the last report. */
