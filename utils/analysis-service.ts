@@ -12,7 +12,7 @@
  */
 import { browser } from '#imports';
 import { analyzeText } from '../core/analyze';
-import { compilePacks, type CompiledRules } from '../core/compile';
+import { compilePacks, findRule, type CompiledRules } from '../core/compile';
 import type { Flag, StructureHints } from '../core/flag';
 import type { Pack, Rule } from '../core/schema';
 import type { MessageSenderLike } from './flag-count-badge';
@@ -87,9 +87,8 @@ export function createAnalysisService({ builtin, storedImports, compile = compil
     async ruleDetails(packId, ruleId) {
       const { packs: imported } = await importedPacks();
       // Switched-off packs included: a card may still be open on one of their flags.
-      const pack = enabledPacks({ builtin, imported }, { disabledPacks: [] }).find((candidate) => candidate.id === packId);
-      const rule = pack?.rules.find((candidate) => candidate.id === ruleId);
-      return pack && rule ? { packName: pack.name, rule } : null;
+      const found = findRule(enabledPacks({ builtin, imported }, { disabledPacks: [] }), packId, ruleId);
+      return found ? { packName: found.pack.name, rule: found.rule } : null;
     },
   };
 }
